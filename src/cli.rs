@@ -1,0 +1,179 @@
+//! The command line: arguments and the headless commands, a stable
+//! interface for scripts and tests.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::model::{Briefing, Loaded, Origin, load};
+use crate::{bundled, export};
+
+/// brief: an offline terminal reader for curated briefings.
+///
+/// With no command, opens the reader on the briefing (the bundled one unless
+/// -b names another). The headless commands check, export and search a
+/// briefing for scripts.
+#[derive(Debug, Parser)]
+#[command(name = "brief", version, about, long_about)]
+pub struct Cli {
+    /// A briefing directory to use instead of the bundled briefing.
+    #[arg(short, long, global = true, value_name = "PATH")]
+    pub briefing: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check briefings: syntax, fields, ids, references, dates, that every
+    /// quote and excerpt is verbatim in its source, and unsafe characters.
+    ///
+    /// Prints each problem as `file:line:col: message` with the line and a
+    /// caret. Exit status: 0 clean (warnings allowed), 1 problems found,
+    /// 2 usage or I/O error. Never changes a file.
+    Check {
+        /// Briefing directories or single .toml files of a briefing
+        /// (default: -b, else the bundled briefing).
+        paths: Vec<PathBuf>,
+    },
+    /// Write the whole briefing to standard output.
+    Export {
+        /// json: one object with the arrays sources, actors, issues, events,
+        /// quotes, positions and discrepancies. markdown: a readable
+        /// briefing grouped by issue and side, with quotes and citations.
+        #[arg(short, long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    Json,
+    Markdown,
+}
+
+/// Where the briefing comes from: a directory, or the bundled one.
+pub fn origin(path: Option<&Path>) -> Origin {
+    match path {
+        Some(p) => Origin::Dir(p.to_path_buf()),
+        None => Origin::Bundled(&bundled::UKRAINE),
+    }
+}
+
+/// Loads a briefing for use; on problems prints them and says how to exit.
+pub fn open(path: Option<&Path>) -> Result<Briefing, ExitCode> {
+    let loaded = load(&origin(path)).map_err(|e| {
+        eprintln!("brief: {e}");
+        ExitCode::from(2)
+    })?;
+    if loaded.errors() > 0 {
+        let mut err = std::io::stderr().lock();
+        let _ = write_diagnostics(&mut err, &loaded, None);
+        let _ = writeln!(err, "brief: the briefing has {} error(s); run `brief check` for details", loaded.errors());
+        return Err(ExitCode::from(1));
+    }
+    Ok(loaded.briefing)
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    let briefing = cli.briefing.as_deref();
+    match cli.command {
+        Some(Command::Check { paths }) => check(briefing, &paths),
+        Some(Command::Export { format }) => match open(briefing) {
+            Ok(b) => {
+                let text = match format {
+                    Format::Json => export::json(&b),
+                    Format::Markdown => export::markdown(&b),
+                };
+                print_or_fail(&text)
+            }
+            Err(code) => code,
+        },
+        None => match open(briefing) {
+            Ok(b) => print_or_fail(&export::summary(&b)),
+            Err(code) => code,
+        },
+    }
+}
+
+/// Writes to stdout; a closed pipe (`brief export | head`) is not an error.
+fn print_or_fail(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("brief: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `brief check`: every path checked, every problem printed.
+fn check(briefing: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
+    let targets: Vec<Option<&Path>> = if paths.is_empty() {
+        vec![briefing]
+    } else {
+        paths.iter().map(|p| Some(p.as_path())).collect()
+    };
+    let mut out = std::io::stdout().lock();
+    let mut worst = 0u8;
+    for target in targets {
+        let code = match check_one(&mut out, target) {
+            Ok(code) => code,
+            Err(e) => {
+                let _ = out.flush();
+                eprintln!("brief: {e}");
+                2
+            }
+        };
+        worst = worst.max(code);
+    }
+    ExitCode::from(worst)
+}
+
+fn check_one(out: &mut impl Write, target: Option<&Path>) -> Result<u8, String> {
+    // A single .toml file is checked in the context of its briefing; only
+    // its own problems are reported.
+    let (dir, only) = match target {
+        Some(p) if p.is_file() || p.extension().is_some_and(|e| e == "toml") => {
+            let dir = p.parent().map(Path::to_path_buf).unwrap_or_default();
+            (Some(dir), Some(p.to_path_buf()))
+        }
+        Some(p) => (Some(p.to_path_buf()), None),
+        None => (None, None),
+    };
+    if let Some(file) = &only
+        && !file.exists()
+    {
+        return Err(format!("{}: no such file", file.display()));
+    }
+    let origin = origin(dir.as_deref());
+    let loaded = load(&origin)?;
+    let only_name = only.as_ref().map(|f| {
+        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        origin.display(&name)
+    });
+    let (errors, warnings) = write_diagnostics(out, &loaded, only_name.as_deref()).map_err(|e| e.to_string())?;
+    let what = only_name.unwrap_or_else(|| match &dir {
+        Some(d) => d.display().to_string(),
+        None => "the bundled briefing".into(),
+    });
+    writeln!(out, "{what}: {errors} error(s), {warnings} warning(s)").map_err(|e| e.to_string())?;
+    Ok(if errors > 0 { 1 } else { 0 })
+}
+
+/// Prints diagnostics sorted by file and place; returns (errors, warnings).
+pub fn write_diagnostics(out: &mut impl Write, loaded: &Loaded, only: Option<&str>) -> std::io::Result<(usize, usize)> {
+    let mut diags: Vec<_> = loaded.diagnostics.iter().filter(|d| only.is_none_or(|f| d.file == f)).collect();
+    diags.sort_by_key(|d| (d.file.clone(), d.span.as_ref().map_or(0, |s| s.start)));
+    for d in &diags {
+        let text = loaded.files.get(&d.file).map(String::as_str);
+        writeln!(out, "{}", d.render(text))?;
+    }
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    Ok((errors, diags.len() - errors))
+}

@@ -1,0 +1,128 @@
+//! Whole-briefing output for scripts and for reading outside the terminal:
+//! JSON, Markdown, and the short summary.
+
+use std::fmt::Write;
+
+use crate::model::{Briefing, Quote};
+
+pub fn json(b: &Briefing) -> String {
+    let mut s = serde_json::to_string_pretty(b).expect("a briefing always serializes");
+    s.push('\n');
+    s
+}
+
+/// `[n]`, the number of a source in the list at the end.
+fn cite(b: &Briefing, source: &str) -> String {
+    b.source_index(source).map_or_else(|| format!("[{source}]"), |i| format!("[{}]", i + 1))
+}
+
+fn speaker(b: &Briefing, q: &Quote) -> String {
+    b.actor(&q.speaker).map_or_else(|| q.speaker.value.clone(), |a| a.name.clone())
+}
+
+fn quote_line(b: &Briefing, q: &Quote) -> String {
+    let when = q.spoken.as_ref().map(|d| format!(", {d}")).unwrap_or_default();
+    format!("> “{}” — {}{when} {}\n", q.text.trim(), speaker(b, q), cite(b, &q.source))
+}
+
+/// A readable briefing grouped by issue and side, with quotes and citations.
+pub fn markdown(b: &Briefing) -> String {
+    let mut out = String::new();
+    let m = &b.meta;
+    let _ = writeln!(out, "# {}\n\n*{}* — as of {}\n\n{}\n", m.title, m.subject, m.as_of, m.summary.trim());
+
+    let _ = writeln!(out, "## Issues\n");
+    for issue in &b.issues {
+        let _ = writeln!(out, "### {}\n\n*{}*\n", issue.title, issue.question);
+        for side in &b.sides {
+            let mut positions: Vec<_> = b
+                .positions
+                .iter()
+                .filter(|p| p.issue == issue.id && b.actor(&p.actor).is_some_and(|a| a.side == side.id))
+                .collect();
+            if positions.is_empty() {
+                continue;
+            }
+            positions.sort_by(|x, y| (x.actor.as_str(), &x.as_of).cmp(&(y.actor.as_str(), &y.as_of)));
+            let _ = writeln!(out, "#### {}\n", side.name);
+            for p in positions {
+                let actor = b.actor(&p.actor).map_or(p.actor.as_str(), |a| a.name.as_str());
+                let cites: Vec<String> = p
+                    .evidence
+                    .iter()
+                    .map(|x| cite(b, &x.source))
+                    .chain(p.quotes.iter().filter_map(|q| b.quote(q)).map(|q| cite(b, &q.source)))
+                    .collect();
+                let _ = writeln!(out, "- **{actor}** — {} ({}): {} {}", p.stance.word(), p.as_of, p.summary.trim(), cites.join(""));
+            }
+            out.push('\n');
+            for q in b.quotes.iter().filter(|q| {
+                q.issues.contains(&issue.id) && b.actor(&q.speaker).is_some_and(|a| a.side == side.id)
+            }) {
+                out.push_str(&quote_line(b, q));
+                out.push('\n');
+            }
+        }
+    }
+
+    let _ = writeln!(out, "## Timeline\n");
+    let mut events: Vec<_> = b.events.iter().collect();
+    events.sort_by(|x, y| x.date.cmp(&y.date));
+    for e in events {
+        let place = e.place.as_ref().map(|p| format!(", {p}")).unwrap_or_default();
+        let who: Vec<&str> = e.participants.iter().filter_map(|p| b.actor(p)).map(|a| a.name.as_str()).collect();
+        let cites: String = e.evidence.iter().map(|x| cite(b, &x.source)).collect();
+        let _ = writeln!(out, "- **{}** — {}{place}: {} {cites}", e.date, e.title, e.summary.trim());
+        if !who.is_empty() {
+            let _ = writeln!(out, "  Participants: {}.", who.join(", "));
+        }
+    }
+
+    let unfiled: Vec<_> = b.quotes.iter().filter(|q| q.issues.is_empty()).collect();
+    if !unfiled.is_empty() {
+        let _ = writeln!(out, "\n## Other quotes\n");
+        for q in unfiled {
+            out.push_str(&quote_line(b, q));
+            out.push('\n');
+        }
+    }
+
+    if !b.discrepancies.is_empty() {
+        let _ = writeln!(out, "\n## Where the sources disagree\n");
+        for d in &b.discrepancies {
+            let _ = writeln!(out, "### {}\n", d.fact);
+            for a in &d.accounts {
+                let _ = writeln!(out, "- {} — “{}” {}", a.value, a.text.trim(), cite(b, &a.source));
+            }
+            if let Some(note) = &d.note {
+                let _ = writeln!(out, "\n{}", note.trim());
+            }
+            out.push('\n');
+        }
+    }
+
+    let _ = writeln!(out, "\n## Sources\n");
+    for (i, s) in b.sources.iter().enumerate() {
+        let author = s.author.as_ref().map(|a| format!("{a}, ")).unwrap_or_default();
+        let url = s.url.as_ref().map(|u| format!(" <{u}>")).unwrap_or_default();
+        let _ = writeln!(out, "{}. {author}*{}*, {}, {}.{url}", i + 1, s.title, s.outlet, s.published);
+    }
+    out
+}
+
+/// What is loaded, in a few lines.
+pub fn summary(b: &Briefing) -> String {
+    format!(
+        "{}\n{}\nas of {}\n\n{} sources, {} actors, {} issues, {} events, {} quotes, {} positions, {} discrepancies\n",
+        b.meta.title,
+        b.meta.subject,
+        b.meta.as_of,
+        b.sources.len(),
+        b.actors.len(),
+        b.issues.len(),
+        b.events.len(),
+        b.quotes.len(),
+        b.positions.len(),
+        b.discrepancies.len()
+    )
+}

@@ -1,0 +1,282 @@
+//! Reading a briefing's files into items, collecting every problem on the way
+//! instead of stopping at the first.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use super::diagnostic::Diagnostic;
+use super::text::{describe, first_unsafe};
+use super::{Briefing, validate};
+
+/// Where a briefing's files come from.
+pub enum Origin {
+    /// Compiled into the binary.
+    Bundled(&'static include_dir::Dir<'static>),
+    /// A directory on disk.
+    Dir(PathBuf),
+}
+
+impl Origin {
+    /// The bytes of a file relative to the briefing, or `None` if it is absent.
+    fn read(&self, rel: &str) -> Result<Option<Vec<u8>>, String> {
+        match self {
+            Origin::Bundled(dir) => Ok(dir.get_file(rel).map(|f| f.contents().to_vec())),
+            Origin::Dir(root) => match std::fs::read(root.join(rel)) {
+                Ok(bytes) => Ok(Some(bytes)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(e) => Err(format!("{}: {e}", root.join(rel).display())),
+            },
+        }
+    }
+
+    /// How a file is named in messages.
+    pub fn display(&self, rel: &str) -> String {
+        match self {
+            Origin::Bundled(_) => format!("<bundled>/{rel}"),
+            Origin::Dir(root) => root.join(rel).display().to_string(),
+        }
+    }
+}
+
+/// A briefing as far as it could be read, every problem found, and the text
+/// of every file read, for showing the lines the problems point at.
+pub struct Loaded {
+    pub briefing: Briefing,
+    pub diagnostics: Vec<Diagnostic>,
+    pub files: BTreeMap<String, String>,
+}
+
+impl Loaded {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+/// The files of a briefing and the one top-level key each holds.
+pub const FILES: [(&str, &str); 8] = [
+    ("briefing.toml", "briefing"),
+    ("sources.toml", "sources"),
+    ("actors.toml", "actors"),
+    ("issues.toml", "issues"),
+    ("events.toml", "events"),
+    ("quotes.toml", "quotes"),
+    ("positions.toml", "positions"),
+    ("discrepancies.toml", "discrepancies"),
+];
+
+/// Reads and checks a briefing. Fails only when there is no briefing to
+/// speak of (no `briefing.toml`, or it can't be read): a usage or I/O error.
+pub fn load(origin: &Origin) -> Result<Loaded, String> {
+    let mut reader = Reader { origin, diagnostics: Vec::new(), files: BTreeMap::new() };
+    if origin.read("briefing.toml")?.is_none() {
+        return Err(format!("{}: not found; a briefing is a directory with a briefing.toml", origin.display("briefing.toml")));
+    }
+    let mut b = Briefing::default();
+    for (file, key) in FILES {
+        let Some(text) = reader.read_text(file)? else { continue };
+        let table = reader.parse(file, &text);
+        reader.unknown_keys(file, &table);
+        match key {
+            "briefing" => {
+                if let Some(meta) = reader.single(&table, file, "briefing") {
+                    b.meta = meta;
+                }
+                b.sides = reader.items(&table, file, "sides");
+            }
+            "sources" => b.sources = reader.items(&table, file, key),
+            "actors" => b.actors = reader.items(&table, file, key),
+            "issues" => b.issues = reader.items(&table, file, key),
+            "events" => b.events = reader.items(&table, file, key),
+            "quotes" => b.quotes = reader.items(&table, file, key),
+            "positions" => b.positions = reader.items(&table, file, key),
+            _ => b.discrepancies = reader.items(&table, file, key),
+        }
+    }
+    reader.read_source_texts(&mut b)?;
+    let names: BTreeMap<&str, String> = FILES.iter().map(|(f, _)| (*f, origin.display(f))).collect();
+    reader.diagnostics.extend(validate::validate(&mut b, &|f| names[f].clone()));
+    b.build_index();
+    Ok(Loaded { briefing: b, diagnostics: reader.diagnostics, files: reader.files })
+}
+
+struct Reader<'a> {
+    origin: &'a Origin,
+    diagnostics: Vec<Diagnostic>,
+    files: BTreeMap<String, String>,
+}
+
+type Table<'i> = toml::Spanned<DeTable<'i>>;
+
+impl Reader<'_> {
+    fn error(&mut self, rel: &str, span: Option<std::ops::Range<usize>>, msg: impl Into<String>) {
+        let name = self.origin.display(rel);
+        self.diagnostics.push(Diagnostic::error(&name, span, msg));
+    }
+
+    /// A file's text, or `None` when it is absent or not UTF-8 (reported).
+    fn read_text(&mut self, rel: &str) -> Result<Option<String>, String> {
+        let Some(bytes) = self.origin.read(rel)? else { return Ok(None) };
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                self.files.insert(self.origin.display(rel), text.clone());
+                Ok(Some(text))
+            }
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                self.files.insert(self.origin.display(rel), lossy);
+                self.error(rel, Some(at..at + 1), "file is not valid UTF-8");
+                Ok(None)
+            }
+        }
+    }
+
+    /// Parses one TOML file, reporting every syntax error and every unsafe
+    /// character; what could be parsed is still returned.
+    fn parse<'i>(&mut self, rel: &str, text: &'i str) -> Table<'i> {
+        let (table, errors) = DeTable::parse_recoverable(text);
+        for e in errors {
+            self.error(rel, e.span(), format!("TOML syntax: {}", e.message().trim()));
+        }
+        self.unsafe_chars(rel, text, &table);
+        table
+    }
+
+    fn unsafe_chars(&mut self, rel: &str, text: &str, table: &Table<'_>) {
+        let mut found = Vec::new();
+        walk_strings(table.get_ref(), &mut |s, span| {
+            if let Some((_, c)) = first_unsafe(s) {
+                found.push((span, c));
+            }
+        });
+        for (span, c) in found {
+            // Point at the character itself when it is written raw, else at its escape.
+            let raw = &text[span.clone()];
+            let at = raw
+                .find(c)
+                .or_else(|| raw.find(&format!("\\u{:04X}", c as u32)))
+                .or_else(|| raw.find(&format!("\\u{:04x}", c as u32)))
+                .or_else(|| raw.find(&format!("\\U{:08X}", c as u32)))
+                .or_else(|| if c == '\u{1b}' { raw.find("\\e") } else { None })
+                .map_or(span.start, |i| span.start + i);
+            self.error(rel, Some(at..at + 1), format!("{} in text; it must never reach a terminal", describe(c)));
+        }
+    }
+
+    /// The table under `key` as one item.
+    fn single<T: DeserializeOwned>(&mut self, table: &Table<'_>, rel: &str, key: &str) -> Option<T> {
+        match table.get_ref().get(key) {
+            None => {
+                self.error(rel, Some(0..0), format!("missing table [{key}]"));
+                None
+            }
+            Some(v) => self.item(rel, v),
+        }
+    }
+
+    /// Every item of the array of tables under `key`, each read on its own so
+    /// that one bad item does not hide the problems of the others.
+    fn items<T: DeserializeOwned>(&mut self, table: &Table<'_>, rel: &str, key: &str) -> Vec<T> {
+        let Some(value) = table.get_ref().get(key) else { return Vec::new() };
+        match value.get_ref() {
+            DeValue::Array(items) => items.iter().filter_map(|v| self.item(rel, v)).collect(),
+            other => {
+                let msg = format!("`{key}` must be an array of tables ([[{key}]]), found {}", other.type_str());
+                self.error(rel, Some(value.span()), msg);
+                Vec::new()
+            }
+        }
+    }
+
+    fn item<'i, T: DeserializeOwned>(&mut self, rel: &str, value: &toml::Spanned<DeValue<'i>>) -> Option<T> {
+        match T::deserialize(ValueDeserializer::from(value.clone())) {
+            Ok(item) => Some(item),
+            Err(e) => {
+                let span = e.span().or(Some(value.span()));
+                self.error(rel, span, e.message().trim().to_string());
+                None
+            }
+        }
+    }
+
+    fn unknown_keys(&mut self, rel: &str, table: &Table<'_>) {
+        let allowed: &[&str] = match rel {
+            "briefing.toml" => &["briefing", "sides"],
+            _ => &[FILES.iter().find(|(f, _)| *f == rel).map_or("", |(_, k)| *k)],
+        };
+        let unknown: Vec<_> = table
+            .get_ref()
+            .keys()
+            .filter(|k| !allowed.contains(&k.get_ref().as_ref()))
+            .map(|k| (k.span(), k.get_ref().to_string()))
+            .collect();
+        for (span, key) in unknown {
+            let msg = format!("unknown key `{key}`; {rel} holds {}", allowed.join(" and "));
+            self.error(rel, Some(span), msg);
+        }
+    }
+
+    /// Reads each source's text file: it must exist, be UTF-8 and hold no
+    /// unsafe characters.
+    fn read_source_texts(&mut self, b: &mut Briefing) -> Result<(), String> {
+        for source in &mut b.sources {
+            let rel = source.file.value.clone();
+            if Path::new(&rel).is_absolute() || rel.split('/').any(|p| p == "..") {
+                let msg = format!("source file `{rel}` must be a path inside the briefing");
+                self.error("sources.toml", Some(source.file.span.clone()), msg);
+                continue;
+            }
+            let bytes = match self.origin.read(&rel) {
+                Ok(Some(bytes)) => bytes,
+                Ok(None) => {
+                    let msg = format!("source file `{rel}` not found");
+                    self.error("sources.toml", Some(source.file.span.clone()), msg);
+                    continue;
+                }
+                Err(e) => {
+                    self.error("sources.toml", Some(source.file.span.clone()), e);
+                    continue;
+                }
+            };
+            match String::from_utf8(bytes) {
+                Ok(text) => {
+                    if let Some((at, c)) = first_unsafe(&text) {
+                        self.error(&rel, Some(at..at + c.len_utf8()), format!("{} in source text", describe(c)));
+                    }
+                    self.files.insert(self.origin.display(&rel), text.clone());
+                    source.text = text;
+                }
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    self.files.insert(self.origin.display(&rel), String::from_utf8_lossy(e.as_bytes()).into_owned());
+                    self.error(&rel, Some(at..at + 1), "source file is not valid UTF-8");
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Calls `f` with every string (keys included) and its span.
+fn walk_strings(table: &DeTable<'_>, f: &mut dyn FnMut(&str, std::ops::Range<usize>)) {
+    for (k, v) in table.iter() {
+        f(k.get_ref(), k.span());
+        walk_value(v, f);
+    }
+}
+
+fn walk_value(v: &toml::Spanned<DeValue<'_>>, f: &mut dyn FnMut(&str, std::ops::Range<usize>)) {
+    match v.get_ref() {
+        DeValue::String(s) => f(s, v.span()),
+        DeValue::Array(a) => a.iter().for_each(|v| walk_value(v, f)),
+        DeValue::Table(t) => walk_strings(t, f),
+        _ => {}
+    }
+}

@@ -124,6 +124,7 @@ fn check(briefing: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
     for target in targets {
         let code = match check_one(&mut out, target) {
             Ok(code) => code,
+            Err(e) if e.is_empty() => return ExitCode::from(worst), // stdout closed
             Err(e) => {
                 let _ = out.flush();
                 eprintln!("brief: {e}");
@@ -135,7 +136,9 @@ fn check(briefing: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
     ExitCode::from(worst)
 }
 
+/// Checks one target; `Err("")` means stdout was closed (`brief check | head`).
 fn check_one(out: &mut impl Write, target: Option<&Path>) -> Result<u8, String> {
+    let io = |e: std::io::Error| if e.kind() == std::io::ErrorKind::BrokenPipe { String::new() } else { e.to_string() };
     // A single .toml file is checked in the context of its briefing; only
     // its own problems are reported.
     let (dir, only) = match target {
@@ -157,12 +160,12 @@ fn check_one(out: &mut impl Write, target: Option<&Path>) -> Result<u8, String> 
         let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         origin.display(&name)
     });
-    let (errors, warnings) = write_diagnostics(out, &loaded, only_name.as_deref()).map_err(|e| e.to_string())?;
+    let (errors, warnings) = write_diagnostics(out, &loaded, only_name.as_deref()).map_err(io)?;
     let what = only_name.unwrap_or_else(|| match &dir {
         Some(d) => d.display().to_string(),
         None => "the bundled briefing".into(),
     });
-    writeln!(out, "{what}: {errors} error(s), {warnings} warning(s)").map_err(|e| e.to_string())?;
+    writeln!(out, "{what}: {errors} error(s), {warnings} warning(s)").map_err(io)?;
     Ok(if errors > 0 { 1 } else { 0 })
 }
 

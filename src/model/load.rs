@@ -74,7 +74,7 @@ pub const FILES: [(&str, &str); 8] = [
 /// Reads and checks a briefing. Fails only when there is no briefing to
 /// speak of (no `briefing.toml`, or it can't be read): a usage or I/O error.
 pub fn load(origin: &Origin) -> Result<Loaded, String> {
-    let mut reader = Reader { origin, diagnostics: Vec::new(), files: BTreeMap::new() };
+    let mut reader = Reader { origin, diagnostics: Vec::new(), files: BTreeMap::new(), unreadable: Vec::new(), syntax_errors: false };
     if origin.read("briefing.toml")?.is_none() {
         return Err(format!("{}: not found; a briefing is a directory with a briefing.toml", origin.display("briefing.toml")));
     }
@@ -101,7 +101,8 @@ pub fn load(origin: &Origin) -> Result<Loaded, String> {
     }
     reader.read_source_texts(&mut b)?;
     let names: BTreeMap<&str, String> = FILES.iter().map(|(f, _)| (*f, origin.display(f))).collect();
-    reader.diagnostics.extend(validate::validate(&mut b, &|f| names[f].clone()));
+    let unreadable = validate::Unreadable { ids: reader.unreadable.into_iter().collect() };
+    reader.diagnostics.extend(validate::validate(&mut b, &unreadable, &|f| names[f].clone()));
     b.build_index();
     Ok(Loaded { briefing: b, diagnostics: reader.diagnostics, files: reader.files })
 }
@@ -110,6 +111,12 @@ struct Reader<'a> {
     origin: &'a Origin,
     diagnostics: Vec<Diagnostic>,
     files: BTreeMap<String, String>,
+    /// (file, id) of items that could not be read, so that references to
+    /// them are not reported again as unknown.
+    unreadable: Vec<(String, String)>,
+    /// Whether the file being read has syntax errors: its field errors would
+    /// only echo them, so they are not reported.
+    syntax_errors: bool,
 }
 
 type Table<'i> = toml::Spanned<DeTable<'i>>;
@@ -142,6 +149,7 @@ impl Reader<'_> {
     /// character; what could be parsed is still returned.
     fn parse<'i>(&mut self, rel: &str, text: &'i str) -> Table<'i> {
         let (table, errors) = DeTable::parse_recoverable(text);
+        self.syntax_errors = !errors.is_empty();
         for e in errors {
             self.error(rel, e.span(), format!("TOML syntax: {}", e.message().trim()));
         }
@@ -199,8 +207,15 @@ impl Reader<'_> {
         match T::deserialize(ValueDeserializer::from(value.clone())) {
             Ok(item) => Some(item),
             Err(e) => {
-                let span = e.span().or(Some(value.span()));
-                self.error(rel, span, e.message().trim().to_string());
+                if let Some(DeValue::String(id)) = value.get_ref().get("id").map(|v| v.get_ref()) {
+                    self.unreadable.push((rel.to_string(), id.to_string()));
+                } else {
+                    self.unreadable.push((rel.to_string(), String::new()));
+                }
+                if !self.syntax_errors {
+                    let span = e.span().or(Some(value.span()));
+                    self.error(rel, span, e.message().trim().to_string());
+                }
                 None
             }
         }
@@ -247,6 +262,9 @@ impl Reader<'_> {
             };
             match String::from_utf8(bytes) {
                 Ok(text) => {
+                    if text.trim().is_empty() {
+                        self.error("sources.toml", Some(source.file.span.clone()), format!("source file `{rel}` is empty"));
+                    }
                     if let Some((at, c)) = first_unsafe(&text) {
                         self.error(&rel, Some(at..at + c.len_utf8()), format!("{} in source text", describe(c)));
                     }

@@ -48,14 +48,41 @@ pub struct Source {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ActorKind {
-    Person,
-    State,
-    Organisation,
-    Bloc,
+/// A closed vocabulary read from a string, whose error lists the choices.
+macro_rules! vocabulary {
+    ($name:ident { $($variant:ident = $word:literal),+ $(,)? }) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+        #[serde(try_from = "String", into = "&'static str")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The word used in the files.
+            pub fn id(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = String;
+            fn try_from(s: String) -> Result<Self, String> {
+                match s.as_str() {
+                    $($word => Ok($name::$variant),)+
+                    _ => Err(format!("unknown {} `{s}`; expected one of {}",
+                        stringify!($name).to_lowercase(),
+                        [$(concat!("`", $word, "`")),+].join(", "))),
+                }
+            }
+        }
+
+        impl From<$name> for &'static str {
+            fn from(v: $name) -> &'static str { v.id() }
+        }
+    };
 }
+
+vocabulary!(ActorKind { Person = "person", State = "state", Organisation = "organisation", Bloc = "bloc" });
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -94,17 +121,15 @@ pub struct Excerpt {
     pub range: Option<Range<usize>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EventKind {
-    Meeting,
-    Call,
-    Statement,
-    Report,
-    Decision,
-    Summit,
-    Other,
-}
+vocabulary!(EventKind {
+    Meeting = "meeting",
+    Call = "call",
+    Statement = "statement",
+    Report = "report",
+    Decision = "decision",
+    Summit = "summit",
+    Other = "other",
+});
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -145,29 +170,17 @@ pub struct Quote {
     pub range: Option<Range<usize>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Stance {
-    Supports,
-    Opposes,
-    Demands,
-    RulesOut,
-    Conditional,
-    Open,
-    Ambiguous,
-}
+vocabulary!(Stance {
+    Supports = "supports",
+    Opposes = "opposes",
+    Demands = "demands",
+    RulesOut = "rules-out",
+    Conditional = "conditional",
+    Open = "open",
+    Ambiguous = "ambiguous",
+});
 
 impl Stance {
-    pub const ALL: [Stance; 7] = [
-        Stance::Supports,
-        Stance::Opposes,
-        Stance::Demands,
-        Stance::RulesOut,
-        Stance::Conditional,
-        Stance::Open,
-        Stance::Ambiguous,
-    ];
-
     /// The word a reader sees.
     pub fn word(self) -> &'static str {
         match self {

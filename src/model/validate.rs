@@ -60,14 +60,31 @@ impl Checker<'_> {
     }
 }
 
-pub fn validate(b: &mut Briefing, name: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
+/// Items that could not be read (their problems are already reported).
+#[derive(Default)]
+pub struct Unreadable {
+    /// (file, id); the id is empty when the item had none.
+    pub ids: HashSet<(String, String)>,
+}
+
+impl Unreadable {
+    /// Adds the ids of unreadable items of `file` to `known`.
+    fn extend(&self, file: &str, mut known: HashSet<String>) -> HashSet<String> {
+        known.extend(self.ids.iter().filter(|(f, _)| f == file).map(|(_, id)| id.clone()));
+        known
+    }
+}
+
+pub fn validate(b: &mut Briefing, unreadable: &Unreadable, name: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
     let mut c = Checker { name, out: Vec::new() };
+    let u = unreadable;
     let sides = c.ids("briefing.toml", "side", b.sides.iter().map(|s| &s.id));
-    let sources = c.ids("sources.toml", "source", b.sources.iter().map(|s| &s.id));
-    let actors = c.ids("actors.toml", "actor", b.actors.iter().map(|a| &a.id));
-    let issues = c.ids("issues.toml", "issue", b.issues.iter().map(|i| &i.id));
-    let events = c.ids("events.toml", "event", b.events.iter().map(|e| &e.id));
-    let quotes = c.ids("quotes.toml", "quote", b.quotes.iter().map(|q| &q.id));
+    let sides = u.extend("briefing.toml", sides);
+    let sources = u.extend("sources.toml", c.ids("sources.toml", "source", b.sources.iter().map(|s| &s.id)));
+    let actors = u.extend("actors.toml", c.ids("actors.toml", "actor", b.actors.iter().map(|a| &a.id)));
+    let issues = u.extend("issues.toml", c.ids("issues.toml", "issue", b.issues.iter().map(|i| &i.id)));
+    let events = u.extend("events.toml", c.ids("events.toml", "event", b.events.iter().map(|e| &e.id)));
+    let quotes = u.extend("quotes.toml", c.ids("quotes.toml", "quote", b.quotes.iter().map(|q| &q.id)));
     c.ids("positions.toml", "position", b.positions.iter().map(|p| &p.id));
     c.ids("discrepancies.toml", "discrepancy", b.discrepancies.iter().map(|d| &d.id));
 
@@ -116,13 +133,17 @@ pub fn validate(b: &mut Briefing, name: &dyn Fn(&str) -> String) -> Vec<Diagnost
         }
     }
 
-    locate_all(&mut c, b, &sources);
-    unused(&mut c, b);
+    let readable_sources: HashSet<String> = b.sources.iter().map(|s| s.id.value.clone()).collect();
+    locate_all(&mut c, b, &sources, &readable_sources);
+    // With items unreadable, "unused" would mostly name what they refer to.
+    if unreadable.ids.is_empty() {
+        unused(&mut c, b);
+    }
     c.out
 }
 
 /// Finds every quote, excerpt and account in its source and records where.
-fn locate_all(c: &mut Checker<'_>, b: &mut Briefing, known: &HashSet<String>) {
+fn locate_all(c: &mut Checker<'_>, b: &mut Briefing, known: &HashSet<String>, readable: &HashSet<String>) {
     let texts: HashMap<String, FoldedText> = b
         .sources
         .iter()
@@ -132,6 +153,9 @@ fn locate_all(c: &mut Checker<'_>, b: &mut Briefing, known: &HashSet<String>) {
     let place = |c: &mut Checker<'_>, file: &str, what: &str, source: &Id, text: &Located<String>, prefix: &Option<String>, suffix: &Option<String>| {
         if !known.contains(source.as_str()) {
             c.error(file, &source.span, format!("unknown source `{}`", source.value));
+            return None;
+        }
+        if !readable.contains(source.as_str()) {
             return None;
         }
         let folded = texts.get(source.as_str())?;

@@ -1,0 +1,237 @@
+//! `brief check` on one small bad briefing per rule: every problem, with
+//! its file:line:col, and the exit codes of the stable interface.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn brief(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("brief runs")
+}
+
+/// Runs `brief check` on a fixture and returns (exit code, header lines).
+fn check(fixture: &str) -> (i32, Vec<String>) {
+    let out = brief(&["check", &format!("tests/fixtures/{fixture}")]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let headers = stdout
+        .lines()
+        .filter(|l| l.starts_with("tests/fixtures/") && (l.contains(": error: ") || l.contains(": warning: ")))
+        .map(|l| l.strip_prefix(&format!("tests/fixtures/{fixture}/")).unwrap_or(l).to_string())
+        .collect();
+    (out.status.code().unwrap(), headers)
+}
+
+fn assert_reports(fixture: &str, code: i32, expected: &[&str]) {
+    let (got_code, got) = check(fixture);
+    assert_eq!(got, expected, "diagnostics of {fixture}");
+    assert_eq!(got_code, code, "exit code of {fixture}");
+}
+
+#[test]
+fn valid_fixture_is_clean() {
+    assert_reports("valid", 0, &[]);
+}
+
+#[test]
+fn toml_syntax_errors_are_all_reported() {
+    assert_reports(
+        "bad-syntax",
+        1,
+        &[
+            "actors.toml:3:24: error: TOML syntax: invalid basic string, expected `\"`",
+            "actors.toml:13:8: error: TOML syntax: extra `=`, expected nothing",
+            "actors.toml:13:10: error: TOML syntax: unexpected key or value, expected newline, `#`",
+        ],
+    );
+}
+
+#[test]
+fn unknown_missing_and_mistyped_fields() {
+    assert_reports(
+        "bad-fields",
+        1,
+        &[
+            "actors.toml:3:1: error: unknown field `nmae`, expected one of `id`, `name`, `kind`, `side`, `role`, `aliases`, `member_of`",
+            "actors.toml:12:8: error: invalid type: integer `3`, expected a string",
+            "issues.toml:1:1: error: missing field `question`",
+            "positions.toml:14:10: error: unknown stance `maybe`; expected one of `supports`, `opposes`, `demands`, `rules-out`, `conditional`, `open`, `ambiguous`",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_and_malformed_ids() {
+    assert_reports(
+        "bad-duplicate-ids",
+        1,
+        &[
+            "actors.toml:18:6: error: duplicate actor id `zakharova`: already defined above",
+            "issues.toml:7:6: error: issue id `Foreign Troops` must be lower-case letters, digits and `-`",
+            "issues.toml:7:6: warning: issue `Foreign Troops` has no position",
+        ],
+    );
+}
+
+#[test]
+fn references_to_unknown_items() {
+    assert_reports(
+        "bad-references",
+        1,
+        &[
+            "actors.toml:5:8: error: unknown side `kremlin`",
+            "actors.toml:16:14: error: unknown actor `ukraine`",
+            "events.toml:8:29: error: unknown actor `biden`",
+            "positions.toml:8:11: error: unknown quote `zakharova-acceptable`",
+            "positions.toml:17:24: error: unknown source `nope`",
+            "quotes.toml:3:11: error: unknown actor `putin`",
+            "quotes.toml:7:9: error: unknown event `rome`",
+            "quotes.toml:8:11: error: unknown issue `sanctions`",
+        ],
+    );
+}
+
+#[test]
+fn dates_that_do_not_exist_and_ranges_out_of_order() {
+    assert_reports(
+        "bad-dates",
+        1,
+        &[
+            "events.toml:3:8: error: TOML syntax: invalid date, expected day between 01 and 28",
+            "positions.toml:6:9: error: date range out of order: `from` 2025-08-31 is after `to` 2025-08-21",
+            "positions.toml:15:9: error: `September` is not a date; write YYYY-MM-DD, \"YYYY-MM\" or \"YYYY\"",
+            "quotes.toml:6:10: error: `2025-02-29` does not exist: Feb 2025 has no day 29",
+            "sources.toml:5:13: error: a date table needs `text`, the source's own words; a date is 2025-08-18, \"2025-08\", \"2025\", \"unknown\", or a table with `text` and `about` or `from` and `to`",
+        ],
+    );
+}
+
+#[test]
+fn quotes_and_excerpts_must_be_verbatim_and_unambiguous() {
+    assert_reports(
+        "bad-anchors",
+        1,
+        &[
+            "events.toml:10:42: error: excerpt occurs 2 times in source `article` but none has the given prefix/suffix",
+            "positions.toml:17:42: error: excerpt occurs 2 times in source `article`; add `prefix` or `suffix` to pick one",
+            "quotes.toml:4:8: error: quote not found verbatim in source `article`",
+        ],
+    );
+}
+
+#[test]
+fn missing_and_non_utf8_source_files() {
+    assert_reports(
+        "bad-source-files",
+        1,
+        &[
+            "sources.toml:7:8: error: source file `sources/missing.txt` not found",
+            "sources/latin1.txt:1:6: error: source file is not valid UTF-8",
+        ],
+    );
+}
+
+#[test]
+fn control_characters_anywhere() {
+    assert_reports(
+        "bad-control-chars",
+        1,
+        &[
+            "events.toml:4:20: error: ESC (U+001B) in text; it must never reach a terminal",
+            "issues.toml:3:28: error: control character U+202E in text; it must never reach a terminal",
+            "sources/article.txt:3:78: error: control character U+009B in source text",
+        ],
+    );
+}
+
+#[test]
+fn required_sides() {
+    assert_reports(
+        "bad-sides",
+        1,
+        &[
+            "briefing.toml:9:6: error: missing required side(s) `washington`",
+            "briefing.toml:9:6: error: define at least one side besides the four main ones (e.g. analysts)",
+        ],
+    );
+}
+
+#[test]
+fn warnings_alone_exit_zero() {
+    assert_reports(
+        "warn-unused",
+        0,
+        &[
+            "actors.toml:18:6: warning: actor `rutte` has no quote, position or event",
+            "issues.toml:7:6: warning: issue `sanctions` has no position",
+        ],
+    );
+}
+
+#[test]
+fn each_problem_shows_its_line_and_a_caret() {
+    let out = brief(&["check", "tests/fixtures/bad-references"]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let expected = "tests/fixtures/bad-references/actors.toml:5:8: error: unknown side `kremlin`\n  |\n5 | side = \"kremlin\"\n  |        ^^^^^^^^^\n";
+    assert!(stdout.starts_with(expected), "{stdout}");
+}
+
+#[test]
+fn a_single_file_is_checked_within_its_briefing() {
+    let out = brief(&["check", "tests/fixtures/bad-references/quotes.toml"]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout.contains("quotes.toml:3:11: error: unknown actor `putin`"), "{stdout}");
+    assert!(!stdout.contains("actors.toml"), "only the named file's problems: {stdout}");
+    let clean = brief(&["check", "tests/fixtures/bad-references/issues.toml"]);
+    assert_eq!(clean.status.code(), Some(0));
+}
+
+#[test]
+fn several_paths_report_the_worst_status() {
+    let out = brief(&["check", "tests/fixtures/valid", "tests/fixtures/bad-sides"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("tests/fixtures/valid: 0 error(s), 0 warning(s)"), "{stdout}");
+}
+
+#[test]
+fn usage_and_io_errors_exit_two() {
+    let missing = brief(&["check", "tests/fixtures/does-not-exist"]);
+    assert_eq!(missing.status.code(), Some(2));
+    let stderr = String::from_utf8(missing.stderr).unwrap();
+    assert!(stderr.contains("tests/fixtures/does-not-exist/briefing.toml: not found"), "{stderr}");
+    assert_eq!(brief(&["check", "--bogus"]).status.code(), Some(2));
+}
+
+#[test]
+fn check_never_modifies_the_files_it_checks() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let snapshot = || -> Vec<(String, Vec<u8>)> {
+        let mut files = Vec::new();
+        for dir in std::fs::read_dir(&root).unwrap() {
+            let dir = dir.unwrap().path();
+            for f in walk(&dir) {
+                files.push((f.display().to_string(), std::fs::read(&f).unwrap()));
+            }
+        }
+        files.sort();
+        files
+    };
+    let before = snapshot();
+    for dir in std::fs::read_dir(&root).unwrap() {
+        brief(&["check", dir.unwrap().path().to_str().unwrap()]);
+    }
+    assert_eq!(before, snapshot());
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
+    }
+    out
+}

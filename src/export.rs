@@ -35,12 +35,10 @@ pub fn markdown(b: &Briefing) -> String {
     for issue in &b.issues {
         let _ = writeln!(out, "### {}\n\n*{}*\n", issue.title, issue.question);
         for side in &b.sides {
-            let mut positions: Vec<_> = b
-                .positions
-                .iter()
-                .filter(|p| p.issue == issue.id && b.actor(&p.actor).is_some_and(|a| a.side == side.id))
-                .collect();
-            if positions.is_empty() {
+            let on_side = |actor: &str| b.actor(actor).is_some_and(|a| a.side == side.id);
+            let mut positions: Vec<_> = b.positions.iter().filter(|p| p.issue == issue.id && on_side(&p.actor)).collect();
+            let quotes: Vec<_> = b.quotes.iter().filter(|q| q.issues.contains(&issue.id) && on_side(&q.speaker)).collect();
+            if positions.is_empty() && quotes.is_empty() {
                 continue;
             }
             positions.sort_by(|x, y| (x.actor.as_str(), &x.as_of).cmp(&(y.actor.as_str(), &y.as_of)));
@@ -56,9 +54,7 @@ pub fn markdown(b: &Briefing) -> String {
                 let _ = writeln!(out, "- **{actor}** — {} ({}): {} {}", p.stance.word(), p.as_of, p.summary.trim(), cites.join(""));
             }
             out.push('\n');
-            for q in b.quotes.iter().filter(|q| {
-                q.issues.contains(&issue.id) && b.actor(&q.speaker).is_some_and(|a| a.side == side.id)
-            }) {
+            for q in quotes {
                 out.push_str(&quote_line(b, q));
                 out.push('\n');
             }

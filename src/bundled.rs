@@ -3,4 +3,5 @@
 
 use include_dir::{Dir, include_dir};
 
-pub static UKRAINE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/briefings/ukraine-security-guarantees");
+pub static UKRAINE: Dir<'static> =
+    include_dir!("$CARGO_MANIFEST_DIR/briefings/ukraine-security-guarantees");

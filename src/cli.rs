@@ -72,7 +72,11 @@ pub fn open(path: Option<&Path>) -> Result<Briefing, ExitCode> {
     if loaded.errors() > 0 {
         let mut err = std::io::stderr().lock();
         let _ = write_diagnostics(&mut err, &loaded, None);
-        let _ = writeln!(err, "brief: the briefing has {} error(s); run `brief check` for details", loaded.errors());
+        let _ = writeln!(
+            err,
+            "brief: the briefing has {} error(s); run `brief check` for details",
+            loaded.errors()
+        );
         return Err(ExitCode::from(1));
     }
     Ok(loaded.briefing)
@@ -138,7 +142,13 @@ fn check(briefing: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
 
 /// Checks one target; `Err("")` means stdout was closed (`brief check | head`).
 fn check_one(out: &mut impl Write, target: Option<&Path>) -> Result<u8, String> {
-    let io = |e: std::io::Error| if e.kind() == std::io::ErrorKind::BrokenPipe { String::new() } else { e.to_string() };
+    let io = |e: std::io::Error| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            String::new()
+        } else {
+            e.to_string()
+        }
+    };
     // A single .toml file is checked in the context of its briefing; only
     // its own problems are reported.
     let (dir, only) = match target {
@@ -157,7 +167,10 @@ fn check_one(out: &mut impl Write, target: Option<&Path>) -> Result<u8, String> 
     let origin = origin(dir.as_deref());
     let loaded = load(&origin)?;
     let only_name = only.as_ref().map(|f| {
-        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         origin.display(&name)
     });
     let (errors, warnings) = write_diagnostics(out, &loaded, only_name.as_deref()).map_err(io)?;
@@ -170,8 +183,16 @@ fn check_one(out: &mut impl Write, target: Option<&Path>) -> Result<u8, String> 
 }
 
 /// Prints diagnostics sorted by file and place; returns (errors, warnings).
-pub fn write_diagnostics(out: &mut impl Write, loaded: &Loaded, only: Option<&str>) -> std::io::Result<(usize, usize)> {
-    let mut diags: Vec<_> = loaded.diagnostics.iter().filter(|d| only.is_none_or(|f| d.file == f)).collect();
+pub fn write_diagnostics(
+    out: &mut impl Write,
+    loaded: &Loaded,
+    only: Option<&str>,
+) -> std::io::Result<(usize, usize)> {
+    let mut diags: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| only.is_none_or(|f| d.file == f))
+        .collect();
     diags.sort_by_key(|d| (d.file.clone(), d.span.as_ref().map_or(0, |s| s.start)));
     for d in &diags {
         let text = loaded.files.get(&d.file).map(String::as_str);

@@ -13,45 +13,86 @@ pub fn json(b: &Briefing) -> String {
 
 /// `[n]`, the number of a source in the list at the end.
 fn cite(b: &Briefing, source: &str) -> String {
-    b.source_index(source).map_or_else(|| format!("[{source}]"), |i| format!("[{}]", i + 1))
+    b.source_index(source)
+        .map_or_else(|| format!("[{source}]"), |i| format!("[{}]", i + 1))
 }
 
 fn speaker(b: &Briefing, q: &Quote) -> String {
-    b.actor(&q.speaker).map_or_else(|| q.speaker.value.clone(), |a| a.name.clone())
+    b.actor(&q.speaker)
+        .map_or_else(|| q.speaker.value.clone(), |a| a.name.clone())
 }
 
 fn quote_line(b: &Briefing, q: &Quote) -> String {
-    let when = q.spoken.as_ref().map(|d| format!(", {d}")).unwrap_or_default();
-    format!("> “{}” — {}{when} {}\n", q.text.trim(), speaker(b, q), cite(b, &q.source))
+    let when = q
+        .spoken
+        .as_ref()
+        .map(|d| format!(", {d}"))
+        .unwrap_or_default();
+    format!(
+        "> “{}” — {}{when} {}\n",
+        q.text.trim(),
+        speaker(b, q),
+        cite(b, &q.source)
+    )
 }
 
 /// A readable briefing grouped by issue and side, with quotes and citations.
 pub fn markdown(b: &Briefing) -> String {
     let mut out = String::new();
     let m = &b.meta;
-    let _ = writeln!(out, "# {}\n\n*{}* — as of {}\n\n{}\n", m.title, m.subject, m.as_of, m.summary.trim());
+    let _ = writeln!(
+        out,
+        "# {}\n\n*{}* — as of {}\n\n{}\n",
+        m.title,
+        m.subject,
+        m.as_of,
+        m.summary.trim()
+    );
 
     let _ = writeln!(out, "## Issues\n");
     for issue in &b.issues {
         let _ = writeln!(out, "### {}\n\n*{}*\n", issue.title, issue.question);
         for side in &b.sides {
             let on_side = |actor: &str| b.actor(actor).is_some_and(|a| a.side == side.id);
-            let mut positions: Vec<_> = b.positions.iter().filter(|p| p.issue == issue.id && on_side(&p.actor)).collect();
-            let quotes: Vec<_> = b.quotes.iter().filter(|q| q.issues.contains(&issue.id) && on_side(&q.speaker)).collect();
+            let mut positions: Vec<_> = b
+                .positions
+                .iter()
+                .filter(|p| p.issue == issue.id && on_side(&p.actor))
+                .collect();
+            let quotes: Vec<_> = b
+                .quotes
+                .iter()
+                .filter(|q| q.issues.contains(&issue.id) && on_side(&q.speaker))
+                .collect();
             if positions.is_empty() && quotes.is_empty() {
                 continue;
             }
-            positions.sort_by(|x, y| (x.actor.as_str(), &x.as_of).cmp(&(y.actor.as_str(), &y.as_of)));
+            positions
+                .sort_by(|x, y| (x.actor.as_str(), &x.as_of).cmp(&(y.actor.as_str(), &y.as_of)));
             let _ = writeln!(out, "#### {}\n", side.name);
             for p in positions {
-                let actor = b.actor(&p.actor).map_or(p.actor.as_str(), |a| a.name.as_str());
+                let actor = b
+                    .actor(&p.actor)
+                    .map_or(p.actor.as_str(), |a| a.name.as_str());
                 let cites: Vec<String> = p
                     .evidence
                     .iter()
                     .map(|x| cite(b, &x.source))
-                    .chain(p.quotes.iter().filter_map(|q| b.quote(q)).map(|q| cite(b, &q.source)))
+                    .chain(
+                        p.quotes
+                            .iter()
+                            .filter_map(|q| b.quote(q))
+                            .map(|q| cite(b, &q.source)),
+                    )
                     .collect();
-                let _ = writeln!(out, "- **{actor}** — {} ({}): {} {}", p.stance.word(), p.as_of, p.summary.trim(), cites.join(""));
+                let _ = writeln!(
+                    out,
+                    "- **{actor}** — {} ({}): {} {}",
+                    p.stance.word(),
+                    p.as_of,
+                    p.summary.trim(),
+                    cites.join("")
+                );
             }
             out.push('\n');
             for q in quotes {
@@ -65,10 +106,25 @@ pub fn markdown(b: &Briefing) -> String {
     let mut events: Vec<_> = b.events.iter().collect();
     events.sort_by(|x, y| x.date.cmp(&y.date));
     for e in events {
-        let place = e.place.as_ref().map(|p| format!(", {p}")).unwrap_or_default();
-        let who: Vec<&str> = e.participants.iter().filter_map(|p| b.actor(p)).map(|a| a.name.as_str()).collect();
+        let place = e
+            .place
+            .as_ref()
+            .map(|p| format!(", {p}"))
+            .unwrap_or_default();
+        let who: Vec<&str> = e
+            .participants
+            .iter()
+            .filter_map(|p| b.actor(p))
+            .map(|a| a.name.as_str())
+            .collect();
         let cites: String = e.evidence.iter().map(|x| cite(b, &x.source)).collect();
-        let _ = writeln!(out, "- **{}** — {}{place}: {} {cites}", e.date, e.title, e.summary.trim());
+        let _ = writeln!(
+            out,
+            "- **{}** — {}{place}: {} {cites}",
+            e.date,
+            e.title,
+            e.summary.trim()
+        );
         if !who.is_empty() {
             let _ = writeln!(out, "  Participants: {}.", who.join(", "));
         }
@@ -88,7 +144,13 @@ pub fn markdown(b: &Briefing) -> String {
         for d in &b.discrepancies {
             let _ = writeln!(out, "### {}\n", d.fact);
             for a in &d.accounts {
-                let _ = writeln!(out, "- {} — “{}” {}", a.value, a.text.trim(), cite(b, &a.source));
+                let _ = writeln!(
+                    out,
+                    "- {} — “{}” {}",
+                    a.value,
+                    a.text.trim(),
+                    cite(b, &a.source)
+                );
             }
             if let Some(note) = &d.note {
                 let _ = writeln!(out, "\n{}", note.trim());
@@ -99,9 +161,24 @@ pub fn markdown(b: &Briefing) -> String {
 
     let _ = writeln!(out, "\n## Sources\n");
     for (i, s) in b.sources.iter().enumerate() {
-        let author = s.author.as_ref().map(|a| format!("{a}, ")).unwrap_or_default();
-        let url = s.url.as_ref().map(|u| format!(" <{u}>")).unwrap_or_default();
-        let _ = writeln!(out, "{}. {author}*{}*, {}, {}.{url}", i + 1, s.title, s.outlet, s.published);
+        let author = s
+            .author
+            .as_ref()
+            .map(|a| format!("{a}, "))
+            .unwrap_or_default();
+        let url = s
+            .url
+            .as_ref()
+            .map(|u| format!(" <{u}>"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{}. {author}*{}*, {}, {}.{url}",
+            i + 1,
+            s.title,
+            s.outlet,
+            s.published
+        );
     }
     out
 }

@@ -14,10 +14,20 @@ fn bundled_briefing_checks_clean_with_no_warnings() {
     let loaded = bundled();
     let mut report = Vec::new();
     brief::cli::write_diagnostics(&mut report, &loaded, None).unwrap();
-    assert!(loaded.diagnostics.is_empty(), "{}", String::from_utf8_lossy(&report));
-    let out = Command::new(env!("CARGO_BIN_EXE_brief")).arg("check").output().unwrap();
+    assert!(
+        loaded.diagnostics.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&report)
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .arg("check")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("the bundled briefing: 0 error(s), 0 warning(s)"));
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("the bundled briefing: 0 error(s), 0 warning(s)")
+    );
 }
 
 #[test]
@@ -27,11 +37,19 @@ fn bundled_briefing_is_the_curated_one_from_five_sources() {
     assert_eq!(b.sources.len(), 5);
     for side in ["kyiv", "moscow", "washington", "coalition"] {
         assert!(b.side(side).is_some(), "side {side}");
-        assert!(b.actors.iter().any(|a| a.side == side), "an actor on side {side}");
+        assert!(
+            b.actors.iter().any(|a| a.side == side),
+            "an actor on side {side}"
+        );
     }
     // Every quote and excerpt was located in its source.
     assert!(b.quotes.iter().all(|q| q.range.is_some()));
-    assert!(b.events.iter().flat_map(|e| &e.evidence).all(|x| x.range.is_some()));
+    assert!(
+        b.events
+            .iter()
+            .flat_map(|e| &e.evidence)
+            .all(|x| x.range.is_some())
+    );
 }
 
 /// The ids of one array of the exported JSON.
@@ -40,31 +58,75 @@ fn ids(json: &serde_json::Value, key: &str) -> BTreeSet<String> {
         .as_array()
         .unwrap_or_else(|| panic!("export has an array `{key}`"))
         .iter()
-        .map(|item| item["id"].as_str().expect("every item has an id").to_string())
+        .map(|item| {
+            item["id"]
+                .as_str()
+                .expect("every item has an id")
+                .to_string()
+        })
         .collect()
 }
 
 #[test]
 fn json_export_holds_every_item() {
     let b = bundled().briefing;
-    let out = Command::new(env!("CARGO_BIN_EXE_brief")).args(["export", "--format", "json"]).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["export", "--format", "json"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("export is JSON");
-    let expect = |items: Vec<&str>| items.into_iter().map(str::to_string).collect::<BTreeSet<_>>();
-    assert_eq!(ids(&json, "sources"), expect(b.sources.iter().map(|x| x.id.as_str()).collect()));
-    assert_eq!(ids(&json, "actors"), expect(b.actors.iter().map(|x| x.id.as_str()).collect()));
-    assert_eq!(ids(&json, "issues"), expect(b.issues.iter().map(|x| x.id.as_str()).collect()));
-    assert_eq!(ids(&json, "events"), expect(b.events.iter().map(|x| x.id.as_str()).collect()));
-    assert_eq!(ids(&json, "quotes"), expect(b.quotes.iter().map(|x| x.id.as_str()).collect()));
-    assert_eq!(ids(&json, "positions"), expect(b.positions.iter().map(|x| x.id.as_str()).collect()));
-    assert_eq!(ids(&json, "discrepancies"), expect(b.discrepancies.iter().map(|x| x.id.as_str()).collect()));
-    assert_eq!(json["quotes"].as_array().unwrap().len(), b.quotes.len(), "no duplicates lost or added");
+    let expect = |items: Vec<&str>| {
+        items
+            .into_iter()
+            .map(str::to_string)
+            .collect::<BTreeSet<_>>()
+    };
+    assert_eq!(
+        ids(&json, "sources"),
+        expect(b.sources.iter().map(|x| x.id.as_str()).collect())
+    );
+    assert_eq!(
+        ids(&json, "actors"),
+        expect(b.actors.iter().map(|x| x.id.as_str()).collect())
+    );
+    assert_eq!(
+        ids(&json, "issues"),
+        expect(b.issues.iter().map(|x| x.id.as_str()).collect())
+    );
+    assert_eq!(
+        ids(&json, "events"),
+        expect(b.events.iter().map(|x| x.id.as_str()).collect())
+    );
+    assert_eq!(
+        ids(&json, "quotes"),
+        expect(b.quotes.iter().map(|x| x.id.as_str()).collect())
+    );
+    assert_eq!(
+        ids(&json, "positions"),
+        expect(b.positions.iter().map(|x| x.id.as_str()).collect())
+    );
+    assert_eq!(
+        ids(&json, "discrepancies"),
+        expect(b.discrepancies.iter().map(|x| x.id.as_str()).collect())
+    );
+    assert_eq!(
+        json["quotes"].as_array().unwrap().len(),
+        b.quotes.len(),
+        "no duplicates lost or added"
+    );
 
     // Items carry the fields of the format.
     let q = &json["quotes"][0];
-    assert!(q["speaker"].is_string() && q["text"].is_string() && q["source"].is_string(), "{q}");
+    assert!(
+        q["speaker"].is_string() && q["text"].is_string() && q["source"].is_string(),
+        "{q}"
+    );
     let a = &json["actors"][0];
-    assert!(a["name"].is_string() && a["side"].is_string() && a["aliases"].is_array(), "{a}");
+    assert!(
+        a["name"].is_string() && a["side"].is_string() && a["aliases"].is_array(),
+        "{a}"
+    );
     // Exact dates are ISO strings at their precision.
     for e in json["events"].as_array().unwrap() {
         if let Some(d) = e["date"].as_str() {
@@ -76,15 +138,26 @@ fn json_export_holds_every_item() {
 #[test]
 fn markdown_export_cites_outlet_title_and_date() {
     let b = bundled().briefing;
-    let out = Command::new(env!("CARGO_BIN_EXE_brief")).args(["export", "--format", "markdown"]).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["export", "--format", "markdown"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(md.starts_with(&format!("# {}", b.meta.title)));
     for issue in &b.issues {
-        assert!(md.contains(&format!("### {}", issue.title)), "issue {}", issue.id);
+        assert!(
+            md.contains(&format!("### {}", issue.title)),
+            "issue {}",
+            issue.id
+        );
     }
     for s in &b.sources {
-        assert!(md.contains(&format!("*{}*, {}, {}", s.title, s.outlet, s.published)), "source {}", s.id);
+        assert!(
+            md.contains(&format!("*{}*, {}, {}", s.title, s.outlet, s.published)),
+            "source {}",
+            s.id
+        );
     }
     for q in &b.quotes {
         assert!(md.contains(q.text.trim()), "quote {}", q.id);
@@ -94,6 +167,15 @@ fn markdown_export_cites_outlet_title_and_date() {
 #[test]
 fn works_from_any_directory() {
     let dir = std::env::temp_dir();
-    let out = Command::new(env!("CARGO_BIN_EXE_brief")).arg("check").current_dir(&dir).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .arg("check")
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }

@@ -18,8 +18,15 @@ fn check(fixture: &str) -> (i32, Vec<String>) {
     let stdout = String::from_utf8(out.stdout).unwrap();
     let headers = stdout
         .lines()
-        .filter(|l| l.starts_with("tests/fixtures/") && (l.contains(": error: ") || l.contains(": warning: ")))
-        .map(|l| l.strip_prefix(&format!("tests/fixtures/{fixture}/")).unwrap_or(l).to_string())
+        .filter(|l| {
+            l.starts_with("tests/fixtures/")
+                && (l.contains(": error: ") || l.contains(": warning: "))
+        })
+        .map(|l| {
+            l.strip_prefix(&format!("tests/fixtures/{fixture}/"))
+                .unwrap_or(l)
+                .to_string()
+        })
         .collect();
     (out.status.code().unwrap(), headers)
 }
@@ -183,8 +190,14 @@ fn a_single_file_is_checked_within_its_briefing() {
     let out = brief(&["check", "tests/fixtures/bad-references/quotes.toml"]);
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout.contains("quotes.toml:3:11: error: unknown actor `putin`"), "{stdout}");
-    assert!(!stdout.contains("actors.toml"), "only the named file's problems: {stdout}");
+    assert!(
+        stdout.contains("quotes.toml:3:11: error: unknown actor `putin`"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("actors.toml"),
+        "only the named file's problems: {stdout}"
+    );
     let clean = brief(&["check", "tests/fixtures/bad-references/issues.toml"]);
     assert_eq!(clean.status.code(), Some(0));
 }
@@ -194,7 +207,10 @@ fn several_paths_report_the_worst_status() {
     let out = brief(&["check", "tests/fixtures/valid", "tests/fixtures/bad-sides"]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("tests/fixtures/valid: 0 error(s), 0 warning(s)"), "{stdout}");
+    assert!(
+        stdout.contains("tests/fixtures/valid: 0 error(s), 0 warning(s)"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -202,7 +218,10 @@ fn usage_and_io_errors_exit_two() {
     let missing = brief(&["check", "tests/fixtures/does-not-exist"]);
     assert_eq!(missing.status.code(), Some(2));
     let stderr = String::from_utf8(missing.stderr).unwrap();
-    assert!(stderr.contains("tests/fixtures/does-not-exist/briefing.toml: not found"), "{stderr}");
+    assert!(
+        stderr.contains("tests/fixtures/does-not-exist/briefing.toml: not found"),
+        "{stderr}"
+    );
     assert_eq!(brief(&["check", "--bogus"]).status.code(), Some(2));
 }
 
@@ -231,7 +250,11 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir).unwrap() {
         let p = e.unwrap().path();
-        if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
+        if p.is_dir() {
+            out.extend(walk(&p))
+        } else {
+            out.push(p)
+        }
     }
     out
 }

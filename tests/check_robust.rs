@@ -22,8 +22,28 @@ impl Rng {
 }
 
 const INSERTS: &[&str] = &[
-    "\"", "'", "[", "]", "{", "}", "=", "\n", "[[actors]]\n", "id = \"x\"\n", "\u{1b}[31m", "\u{202e}", "\u{85}",
-    "Zürich", "Київ", "北京", "🇺🇦", "\\u001b", "2025-02-30", "\"\"\"", "#", ",",
+    "\"",
+    "'",
+    "[",
+    "]",
+    "{",
+    "}",
+    "=",
+    "\n",
+    "[[actors]]\n",
+    "id = \"x\"\n",
+    "\u{1b}[31m",
+    "\u{202e}",
+    "\u{85}",
+    "Zürich",
+    "Київ",
+    "北京",
+    "🇺🇦",
+    "\\u001b",
+    "2025-02-30",
+    "\"\"\"",
+    "#",
+    ",",
 ];
 
 fn mutate(text: &str, rng: &mut Rng) -> String {
@@ -52,7 +72,11 @@ fn copy_dir(from: &Path, to: &Path) {
     for e in std::fs::read_dir(from).unwrap() {
         let p = e.unwrap().path();
         let dest = to.join(p.file_name().unwrap());
-        if p.is_dir() { copy_dir(&p, &dest) } else { std::fs::copy(&p, &dest).unwrap(); }
+        if p.is_dir() {
+            copy_dir(&p, &dest)
+        } else {
+            std::fs::copy(&p, &dest).unwrap();
+        }
     }
 }
 
@@ -60,7 +84,16 @@ fn copy_dir(from: &Path, to: &Path) {
 fn mutated_briefings_never_panic_and_spans_stay_in_their_files() {
     let valid = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
     let work: PathBuf = std::env::temp_dir().join(format!("brief-robust-{}", std::process::id()));
-    let files = ["briefing.toml", "sources.toml", "actors.toml", "issues.toml", "events.toml", "quotes.toml", "positions.toml", "sources/article.txt"];
+    let files = [
+        "briefing.toml",
+        "sources.toml",
+        "actors.toml",
+        "issues.toml",
+        "events.toml",
+        "quotes.toml",
+        "positions.toml",
+        "sources/article.txt",
+    ];
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut with_problems = 0;
     for round in 0..400 {
@@ -70,19 +103,29 @@ fn mutated_briefings_never_panic_and_spans_stay_in_their_files() {
         let original = std::fs::read_to_string(valid.join(file)).unwrap();
         std::fs::write(work.join(file), mutate(&original, &mut rng)).unwrap();
 
-        let loaded = load(&Origin::Dir(work.clone())).unwrap_or_else(|e| panic!("round {round}: {e}"));
+        let loaded =
+            load(&Origin::Dir(work.clone())).unwrap_or_else(|e| panic!("round {round}: {e}"));
         if !loaded.diagnostics.is_empty() {
             with_problems += 1;
         }
         for d in &loaded.diagnostics {
-            let text = loaded.files.get(&d.file).unwrap_or_else(|| panic!("round {round}: {} was read", d.file));
+            let text = loaded
+                .files
+                .get(&d.file)
+                .unwrap_or_else(|| panic!("round {round}: {} was read", d.file));
             if let Some(span) = &d.span {
-                assert!(span.start <= text.len(), "round {round}: {d:?} points past the end");
+                assert!(
+                    span.start <= text.len(),
+                    "round {round}: {d:?} points past the end"
+                );
             }
             // Rendering with a caret must not panic either.
             let _ = d.render(Some(text));
         }
     }
     let _ = std::fs::remove_dir_all(&work);
-    assert!(with_problems > 100, "mutations should mostly break the briefing ({with_problems}/400)");
+    assert!(
+        with_problems > 100,
+        "mutations should mostly break the briefing ({with_problems}/400)"
+    );
 }

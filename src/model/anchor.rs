@@ -71,7 +71,11 @@ impl FoldedText {
             let start = from + i;
             found.push(start..start + needle.len());
             // Step one char so overlapping occurrences count too.
-            from = start + self.folded[start..].chars().next().map_or(1, char::len_utf8);
+            from = start
+                + self.folded[start..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
         }
         found.into_iter().map(|r| self.original(r)).collect()
     }
@@ -113,7 +117,9 @@ impl FoldedText {
 }
 
 fn trim_context(s: &str) -> String {
-    fold(s).trim_matches(|c: char| c == ' ' || c == '"' || c == '\'').to_string()
+    fold(s)
+        .trim_matches(|c: char| c == ' ' || c == '"' || c == '\'')
+        .to_string()
 }
 
 /// What an item says about the words it rests on.
@@ -153,7 +159,11 @@ mod tests {
     use super::*;
 
     fn anchor(text: &str) -> Anchor<'_> {
-        Anchor { text, prefix: None, suffix: None }
+        Anchor {
+            text,
+            prefix: None,
+            suffix: None,
+        }
     }
 
     #[test]
@@ -169,13 +179,32 @@ mod tests {
     fn prefix_and_suffix_pick_one_occurrence() {
         let src = "Russia said no. Then Russia said yes.";
         let t = FoldedText::new(src);
-        assert_eq!(t.locate(&anchor("Russia said")), Err(AnchorError::Ambiguous { occurrences: 2 }));
-        let r = t.locate(&Anchor { text: "Russia said", prefix: Some("Then"), suffix: None }).unwrap();
+        assert_eq!(
+            t.locate(&anchor("Russia said")),
+            Err(AnchorError::Ambiguous { occurrences: 2 })
+        );
+        let r = t
+            .locate(&Anchor {
+                text: "Russia said",
+                prefix: Some("Then"),
+                suffix: None,
+            })
+            .unwrap();
         assert_eq!(r.start, src.find("Then").unwrap() + 5);
-        let r = t.locate(&Anchor { text: "Russia said", prefix: None, suffix: Some("no.") }).unwrap();
+        let r = t
+            .locate(&Anchor {
+                text: "Russia said",
+                prefix: None,
+                suffix: Some("no."),
+            })
+            .unwrap();
         assert_eq!(r.start, 0);
         assert_eq!(
-            t.locate(&Anchor { text: "Russia said", prefix: Some("Never"), suffix: None }),
+            t.locate(&Anchor {
+                text: "Russia said",
+                prefix: Some("Never"),
+                suffix: None
+            }),
             Err(AnchorError::ContextNotFound { occurrences: 2 })
         );
     }

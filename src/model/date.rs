@@ -19,7 +19,11 @@ pub enum FuzzyDate {
     /// Approximately this point, in the source's words ("mid-August").
     About { about: Point, text: String },
     /// Somewhere between two points, in the source's words ("late August").
-    Range { from: Point, to: Point, text: String },
+    Range {
+        from: Point,
+        to: Point,
+        text: String,
+    },
     /// Not known beyond the words, if any.
     Unknown { text: Option<String> },
 }
@@ -50,7 +54,9 @@ impl Point {
         };
         let expected = || format!("`{s}` is not a date; write YYYY-MM-DD, \"YYYY-MM\" or \"YYYY\"");
         match parts.as_slice() {
-            [y] if y.len() == 4 => Ok(Point::Year { year: num(y, "year")? as i32 }),
+            [y] if y.len() == 4 => Ok(Point::Year {
+                year: num(y, "year")? as i32,
+            }),
             [y, m] if y.len() == 4 && m.len() == 2 => {
                 let (year, month) = (num(y, "year")? as i32, num(m, "month")? as u8);
                 if !(1..=12).contains(&month) {
@@ -65,7 +71,10 @@ impl Point {
                     return Err(format!("`{s}` has no month {month}"));
                 }
                 if day == 0 || day > days_in_month(year, month) {
-                    return Err(format!("`{s}` does not exist: {} {year} has no day {day}", MONTHS[month as usize - 1]));
+                    return Err(format!(
+                        "`{s}` does not exist: {} {year} has no day {day}",
+                        MONTHS[month as usize - 1]
+                    ));
                 }
                 Ok(Point::Day { year, month, day })
             }
@@ -107,7 +116,9 @@ impl Point {
     /// Human form: "18 Aug 2025", "Aug 2025", "2025".
     pub fn human(&self) -> String {
         match *self {
-            Point::Day { year, month, day } => format!("{day} {} {year}", MONTHS[month as usize - 1]),
+            Point::Day { year, month, day } => {
+                format!("{day} {} {year}", MONTHS[month as usize - 1])
+            }
             Point::Month { year, month } => format!("{} {year}", MONTHS[month as usize - 1]),
             Point::Year { year } => format!("{year}"),
         }
@@ -228,7 +239,10 @@ fn point_from_toml(value: &toml::Value) -> Result<Point, String> {
             _ => Err(format!("`{dt}` has a time; give only the date")),
         },
         toml::Value::String(s) => Point::parse(s),
-        other => Err(format!("expected a date, found {}; {DATE_FORMS}", other.type_str())),
+        other => Err(format!(
+            "expected a date, found {}; {DATE_FORMS}",
+            other.type_str()
+        )),
     }
 }
 
@@ -238,23 +252,41 @@ fn from_toml(value: &toml::Value) -> Result<FuzzyDate, String> {
         toml::Value::Table(t) => {
             let text = match t.get("text") {
                 Some(toml::Value::String(s)) if !s.trim().is_empty() => s.clone(),
-                Some(_) => return Err("`text` must be the source's words, a non-empty string".into()),
-                None => return Err(format!("a date table needs `text`, the source's own words; {DATE_FORMS}")),
+                Some(_) => {
+                    return Err("`text` must be the source's words, a non-empty string".into());
+                }
+                None => {
+                    return Err(format!(
+                        "a date table needs `text`, the source's own words; {DATE_FORMS}"
+                    ));
+                }
             };
-            if let Some(key) = t.keys().find(|k| !["text", "about", "from", "to"].contains(&k.as_str())) {
+            if let Some(key) = t
+                .keys()
+                .find(|k| !["text", "about", "from", "to"].contains(&k.as_str()))
+            {
                 return Err(format!("unknown date field `{key}`; {DATE_FORMS}"));
             }
             match (t.get("about"), t.get("from"), t.get("to")) {
                 (None, None, None) => Ok(FuzzyDate::Unknown { text: Some(text) }),
-                (Some(about), None, None) => Ok(FuzzyDate::About { about: point_from_toml(about)?, text }),
+                (Some(about), None, None) => Ok(FuzzyDate::About {
+                    about: point_from_toml(about)?,
+                    text,
+                }),
                 (None, Some(from), Some(to)) => {
                     let (from, to) = (point_from_toml(from)?, point_from_toml(to)?);
                     if from.earliest() > to.latest() {
-                        return Err(format!("date range out of order: `from` {} is after `to` {}", from.iso(), to.iso()));
+                        return Err(format!(
+                            "date range out of order: `from` {} is after `to` {}",
+                            from.iso(),
+                            to.iso()
+                        ));
                     }
                     Ok(FuzzyDate::Range { from, to, text })
                 }
-                _ => Err(format!("give either `about` or both `from` and `to`; {DATE_FORMS}")),
+                _ => Err(format!(
+                    "give either `about` or both `from` and `to`; {DATE_FORMS}"
+                )),
             }
         }
         other => point_from_toml(other).map(FuzzyDate::Exact),
@@ -274,7 +306,11 @@ mod tests {
 
     #[test]
     fn rejects_days_that_do_not_exist() {
-        assert!(Point::parse("2025-02-29").unwrap_err().contains("does not exist"));
+        assert!(
+            Point::parse("2025-02-29")
+                .unwrap_err()
+                .contains("does not exist")
+        );
         assert!(Point::parse("2024-02-29").is_ok());
         assert!(Point::parse("2025-13").is_err());
         assert!(Point::parse("August").is_err());

@@ -23,11 +23,21 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(file: &str, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, file: file.to_string(), span, message: message.into() }
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.to_string(),
+            span,
+            message: message.into(),
+        }
     }
 
     pub fn warning(file: &str, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, file: file.to_string(), span, message: message.into() }
+        Diagnostic {
+            severity: Severity::Warning,
+            file: file.to_string(),
+            span,
+            message: message.into(),
+        }
     }
 
     pub fn is_error(&self) -> bool {
@@ -75,7 +85,9 @@ impl Diagnostic {
                 Severity::Warning => Level::WARNING,
             };
             let report = [Group::with_level(level).element(
-                Snippet::source(text).fold(true).annotation(AnnotationKind::Primary.span(start..end)),
+                Snippet::source(text)
+                    .fold(true)
+                    .annotation(AnnotationKind::Primary.span(start..end)),
             )];
             out.push_str(&Renderer::plain().render(&report).to_string());
             out.push('\n');
@@ -99,7 +111,10 @@ mod tests {
     fn header_names_file_line_and_column() {
         let text = "a = 1\nside = \"kyv\"\n";
         let d = Diagnostic::error("x.toml", Some(13..18), "unknown side `kyv`");
-        assert_eq!(d.header(Some(text)), "x.toml:2:8: error: unknown side `kyv`");
+        assert_eq!(
+            d.header(Some(text)),
+            "x.toml:2:8: error: unknown side `kyv`"
+        );
         let rendered = d.render(Some(text));
         assert!(rendered.contains("side = \"kyv\""), "{rendered}");
         assert!(rendered.contains("^^^^^"), "{rendered}");

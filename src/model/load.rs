@@ -74,13 +74,24 @@ pub const FILES: [(&str, &str); 8] = [
 /// Reads and checks a briefing. Fails only when there is no briefing to
 /// speak of (no `briefing.toml`, or it can't be read): a usage or I/O error.
 pub fn load(origin: &Origin) -> Result<Loaded, String> {
-    let mut reader = Reader { origin, diagnostics: Vec::new(), files: BTreeMap::new(), unreadable: Vec::new(), syntax_errors: false };
+    let mut reader = Reader {
+        origin,
+        diagnostics: Vec::new(),
+        files: BTreeMap::new(),
+        unreadable: Vec::new(),
+        syntax_errors: false,
+    };
     if origin.read("briefing.toml")?.is_none() {
-        return Err(format!("{}: not found; a briefing is a directory with a briefing.toml", origin.display("briefing.toml")));
+        return Err(format!(
+            "{}: not found; a briefing is a directory with a briefing.toml",
+            origin.display("briefing.toml")
+        ));
     }
     let mut b = Briefing::default();
     for (file, key) in FILES {
-        let Some(text) = reader.read_text(file)? else { continue };
+        let Some(text) = reader.read_text(file)? else {
+            continue;
+        };
         let table = reader.parse(file, &text);
         reader.unknown_keys(file, &table);
         match key {
@@ -100,11 +111,22 @@ pub fn load(origin: &Origin) -> Result<Loaded, String> {
         }
     }
     reader.read_source_texts(&mut b)?;
-    let names: BTreeMap<&str, String> = FILES.iter().map(|(f, _)| (*f, origin.display(f))).collect();
-    let unreadable = validate::Unreadable { ids: reader.unreadable.into_iter().collect() };
-    reader.diagnostics.extend(validate::validate(&mut b, &unreadable, &|f| names[f].clone()));
+    let names: BTreeMap<&str, String> =
+        FILES.iter().map(|(f, _)| (*f, origin.display(f))).collect();
+    let unreadable = validate::Unreadable {
+        ids: reader.unreadable.into_iter().collect(),
+    };
+    reader
+        .diagnostics
+        .extend(validate::validate(&mut b, &unreadable, &|f| {
+            names[f].clone()
+        }));
     b.build_index();
-    Ok(Loaded { briefing: b, diagnostics: reader.diagnostics, files: reader.files })
+    Ok(Loaded {
+        briefing: b,
+        diagnostics: reader.diagnostics,
+        files: reader.files,
+    })
 }
 
 struct Reader<'a> {
@@ -129,7 +151,9 @@ impl Reader<'_> {
 
     /// A file's text, or `None` when it is absent or not UTF-8 (reported).
     fn read_text(&mut self, rel: &str) -> Result<Option<String>, String> {
-        let Some(bytes) = self.origin.read(rel)? else { return Ok(None) };
+        let Some(bytes) = self.origin.read(rel)? else {
+            return Ok(None);
+        };
         match String::from_utf8(bytes) {
             Ok(text) => {
                 self.files.insert(self.origin.display(rel), text.clone());
@@ -151,7 +175,11 @@ impl Reader<'_> {
         let (table, errors) = DeTable::parse_recoverable(text);
         self.syntax_errors = !errors.is_empty();
         for e in errors {
-            self.error(rel, e.span(), format!("TOML syntax: {}", e.message().trim()));
+            self.error(
+                rel,
+                e.span(),
+                format!("TOML syntax: {}", e.message().trim()),
+            );
         }
         self.unsafe_chars(rel, text, &table);
         table
@@ -174,12 +202,21 @@ impl Reader<'_> {
                 .or_else(|| raw.find(&format!("\\U{:08X}", c as u32)))
                 .or_else(|| if c == '\u{1b}' { raw.find("\\e") } else { None })
                 .map_or(span.start, |i| span.start + i);
-            self.error(rel, Some(at..at + 1), format!("{} in text; it must never reach a terminal", describe(c)));
+            self.error(
+                rel,
+                Some(at..at + 1),
+                format!("{} in text; it must never reach a terminal", describe(c)),
+            );
         }
     }
 
     /// The table under `key` as one item.
-    fn single<T: DeserializeOwned>(&mut self, table: &Table<'_>, rel: &str, key: &str) -> Option<T> {
+    fn single<T: DeserializeOwned>(
+        &mut self,
+        table: &Table<'_>,
+        rel: &str,
+        key: &str,
+    ) -> Option<T> {
         match table.get_ref().get(key) {
             None => {
                 self.error(rel, Some(0..0), format!("missing table [{key}]"));
@@ -192,18 +229,27 @@ impl Reader<'_> {
     /// Every item of the array of tables under `key`, each read on its own so
     /// that one bad item does not hide the problems of the others.
     fn items<T: DeserializeOwned>(&mut self, table: &Table<'_>, rel: &str, key: &str) -> Vec<T> {
-        let Some(value) = table.get_ref().get(key) else { return Vec::new() };
+        let Some(value) = table.get_ref().get(key) else {
+            return Vec::new();
+        };
         match value.get_ref() {
             DeValue::Array(items) => items.iter().filter_map(|v| self.item(rel, v)).collect(),
             other => {
-                let msg = format!("`{key}` must be an array of tables ([[{key}]]), found {}", other.type_str());
+                let msg = format!(
+                    "`{key}` must be an array of tables ([[{key}]]), found {}",
+                    other.type_str()
+                );
                 self.error(rel, Some(value.span()), msg);
                 Vec::new()
             }
         }
     }
 
-    fn item<'i, T: DeserializeOwned>(&mut self, rel: &str, value: &toml::Spanned<DeValue<'i>>) -> Option<T> {
+    fn item<'i, T: DeserializeOwned>(
+        &mut self,
+        rel: &str,
+        value: &toml::Spanned<DeValue<'i>>,
+    ) -> Option<T> {
         match T::deserialize(ValueDeserializer::from(value.clone())) {
             Ok(item) => Some(item),
             Err(e) => {
@@ -224,7 +270,10 @@ impl Reader<'_> {
     fn unknown_keys(&mut self, rel: &str, table: &Table<'_>) {
         let allowed: &[&str] = match rel {
             "briefing.toml" => &["briefing", "sides"],
-            _ => &[FILES.iter().find(|(f, _)| *f == rel).map_or("", |(_, k)| *k)],
+            _ => &[FILES
+                .iter()
+                .find(|(f, _)| *f == rel)
+                .map_or("", |(_, k)| *k)],
         };
         let unknown: Vec<_> = table
             .get_ref()
@@ -263,17 +312,28 @@ impl Reader<'_> {
             match String::from_utf8(bytes) {
                 Ok(text) => {
                     if text.trim().is_empty() {
-                        self.error("sources.toml", Some(source.file.span.clone()), format!("source file `{rel}` is empty"));
+                        self.error(
+                            "sources.toml",
+                            Some(source.file.span.clone()),
+                            format!("source file `{rel}` is empty"),
+                        );
                     }
                     if let Some((at, c)) = first_unsafe(&text) {
-                        self.error(&rel, Some(at..at + c.len_utf8()), format!("{} in source text", describe(c)));
+                        self.error(
+                            &rel,
+                            Some(at..at + c.len_utf8()),
+                            format!("{} in source text", describe(c)),
+                        );
                     }
                     self.files.insert(self.origin.display(&rel), text.clone());
                     source.text = text;
                 }
                 Err(e) => {
                     let at = e.utf8_error().valid_up_to();
-                    self.files.insert(self.origin.display(&rel), String::from_utf8_lossy(e.as_bytes()).into_owned());
+                    self.files.insert(
+                        self.origin.display(&rel),
+                        String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                    );
                     self.error(&rel, Some(at..at + 1), "source file is not valid UTF-8");
                 }
             }

@@ -30,7 +30,10 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let spanned = toml::Spanned::<T>::deserialize(d)?;
         let span = spanned.span();
-        Ok(Located { value: spanned.into_inner(), span })
+        Ok(Located {
+            value: spanned.into_inner(),
+            span,
+        })
     }
 }
 

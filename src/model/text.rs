@@ -37,7 +37,9 @@ pub fn inert(s: &str) -> Cow<'_, str> {
     Cow::Owned(
         s.chars()
             .map(|c| match c {
-                '\u{0}'..='\u{1f}' if is_unsafe(c) => char::from_u32(0x2400 + c as u32).unwrap_or('�'),
+                '\u{0}'..='\u{1f}' if is_unsafe(c) => {
+                    char::from_u32(0x2400 + c as u32).unwrap_or('�')
+                }
                 '\u{7f}' => '␡',
                 c if is_unsafe(c) => '�',
                 c => c,
@@ -53,7 +55,9 @@ mod tests {
     #[test]
     fn tab_and_newline_are_safe_the_rest_is_not() {
         assert!(!is_unsafe('\t') && !is_unsafe('\n') && !is_unsafe('é'));
-        for c in ['\u{1b}', '\r', '\u{7}', '\u{8}', '\u{7f}', '\u{9b}', '\u{202e}', '\u{2066}'] {
+        for c in [
+            '\u{1b}', '\r', '\u{7}', '\u{8}', '\u{7f}', '\u{9b}', '\u{202e}', '\u{2066}',
+        ] {
             assert!(is_unsafe(c), "{c:?}");
         }
     }

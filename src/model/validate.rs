@@ -4,11 +4,11 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use super::Briefing;
 use super::anchor::{Anchor, FoldedText};
 use super::diagnostic::Diagnostic;
 use super::located::Located;
 use super::types::Id;
-use super::Briefing;
 
 /// The sides every briefing must define.
 pub const MAIN_SIDES: [&str; 4] = ["kyiv", "moscow", "washington", "coalition"];
@@ -21,23 +21,39 @@ struct Checker<'n> {
 impl Checker<'_> {
     fn error(&mut self, file: &str, span: &Range<usize>, msg: String) {
         let name = (self.name)(file);
-        self.out.push(Diagnostic::error(&name, Some(span.clone()), msg));
+        self.out
+            .push(Diagnostic::error(&name, Some(span.clone()), msg));
     }
 
     fn warning(&mut self, file: &str, span: &Range<usize>, msg: String) {
         let name = (self.name)(file);
-        self.out.push(Diagnostic::warning(&name, Some(span.clone()), msg));
+        self.out
+            .push(Diagnostic::warning(&name, Some(span.clone()), msg));
     }
 
     /// Checks id syntax and uniqueness; returns the set of known ids.
-    fn ids<'a>(&mut self, file: &str, what: &str, ids: impl Iterator<Item = &'a Id>) -> HashSet<String> {
+    fn ids<'a>(
+        &mut self,
+        file: &str,
+        what: &str,
+        ids: impl Iterator<Item = &'a Id>,
+    ) -> HashSet<String> {
         let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
         let mut dups = Vec::new();
         for id in ids {
             let valid = !id.is_empty()
-                && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
             if !valid {
-                self.error(file, &id.span, format!("{what} id `{}` must be lower-case letters, digits and `-`", id.value));
+                self.error(
+                    file,
+                    &id.span,
+                    format!(
+                        "{what} id `{}` must be lower-case letters, digits and `-`",
+                        id.value
+                    ),
+                );
             }
             match seen.get(id.as_str()) {
                 Some(first) => dups.push((id, first.clone())),
@@ -47,8 +63,19 @@ impl Checker<'_> {
             }
         }
         for (id, first) in dups {
-            let before = if first.start < id.span.start { "above" } else { "elsewhere" };
-            self.error(file, &id.span, format!("duplicate {what} id `{}`: already defined {before}", id.value));
+            let before = if first.start < id.span.start {
+                "above"
+            } else {
+                "elsewhere"
+            };
+            self.error(
+                file,
+                &id.span,
+                format!(
+                    "duplicate {what} id `{}`: already defined {before}",
+                    id.value
+                ),
+            );
         }
         seen.into_keys().map(str::to_string).collect()
     }
@@ -70,32 +97,80 @@ pub struct Unreadable {
 impl Unreadable {
     /// Adds the ids of unreadable items of `file` to `known`.
     fn extend(&self, file: &str, mut known: HashSet<String>) -> HashSet<String> {
-        known.extend(self.ids.iter().filter(|(f, _)| f == file).map(|(_, id)| id.clone()));
+        known.extend(
+            self.ids
+                .iter()
+                .filter(|(f, _)| f == file)
+                .map(|(_, id)| id.clone()),
+        );
         known
     }
 }
 
-pub fn validate(b: &mut Briefing, unreadable: &Unreadable, name: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
-    let mut c = Checker { name, out: Vec::new() };
+pub fn validate(
+    b: &mut Briefing,
+    unreadable: &Unreadable,
+    name: &dyn Fn(&str) -> String,
+) -> Vec<Diagnostic> {
+    let mut c = Checker {
+        name,
+        out: Vec::new(),
+    };
     let u = unreadable;
     let sides = c.ids("briefing.toml", "side", b.sides.iter().map(|s| &s.id));
     let sides = u.extend("briefing.toml", sides);
-    let sources = u.extend("sources.toml", c.ids("sources.toml", "source", b.sources.iter().map(|s| &s.id)));
-    let actors = u.extend("actors.toml", c.ids("actors.toml", "actor", b.actors.iter().map(|a| &a.id)));
-    let issues = u.extend("issues.toml", c.ids("issues.toml", "issue", b.issues.iter().map(|i| &i.id)));
-    let events = u.extend("events.toml", c.ids("events.toml", "event", b.events.iter().map(|e| &e.id)));
-    let quotes = u.extend("quotes.toml", c.ids("quotes.toml", "quote", b.quotes.iter().map(|q| &q.id)));
-    c.ids("positions.toml", "position", b.positions.iter().map(|p| &p.id));
-    c.ids("discrepancies.toml", "discrepancy", b.discrepancies.iter().map(|d| &d.id));
+    let sources = u.extend(
+        "sources.toml",
+        c.ids("sources.toml", "source", b.sources.iter().map(|s| &s.id)),
+    );
+    let actors = u.extend(
+        "actors.toml",
+        c.ids("actors.toml", "actor", b.actors.iter().map(|a| &a.id)),
+    );
+    let issues = u.extend(
+        "issues.toml",
+        c.ids("issues.toml", "issue", b.issues.iter().map(|i| &i.id)),
+    );
+    let events = u.extend(
+        "events.toml",
+        c.ids("events.toml", "event", b.events.iter().map(|e| &e.id)),
+    );
+    let quotes = u.extend(
+        "quotes.toml",
+        c.ids("quotes.toml", "quote", b.quotes.iter().map(|q| &q.id)),
+    );
+    c.ids(
+        "positions.toml",
+        "position",
+        b.positions.iter().map(|p| &p.id),
+    );
+    c.ids(
+        "discrepancies.toml",
+        "discrepancy",
+        b.discrepancies.iter().map(|d| &d.id),
+    );
 
     let missing: Vec<_> = MAIN_SIDES.iter().filter(|s| !sides.contains(**s)).collect();
     let sides_at = b.sides.first().map_or(0..0, |s| s.id.span.clone());
     if !missing.is_empty() {
         let list: Vec<String> = missing.iter().map(|s| format!("`{s}`")).collect();
-        c.error("briefing.toml", &sides_at, format!("missing required side(s) {}", list.join(", ")));
+        c.error(
+            "briefing.toml",
+            &sides_at,
+            format!("missing required side(s) {}", list.join(", ")),
+        );
     }
-    if sides.iter().filter(|s| !MAIN_SIDES.contains(&s.as_str())).count() == 0 {
-        c.error("briefing.toml", &sides_at, "define at least one side besides the four main ones (e.g. analysts)".into());
+    if sides
+        .iter()
+        .filter(|s| !MAIN_SIDES.contains(&s.as_str()))
+        .count()
+        == 0
+    {
+        c.error(
+            "briefing.toml",
+            &sides_at,
+            "define at least one side besides the four main ones (e.g. analysts)".into(),
+        );
     }
 
     for a in &b.actors {
@@ -105,10 +180,18 @@ pub fn validate(b: &mut Briefing, unreadable: &Unreadable, name: &dyn Fn(&str) -
         }
     }
     for e in &b.events {
-        e.participants.iter().for_each(|p| c.reference("events.toml", "actor", p, &actors));
-        e.issues.iter().for_each(|i| c.reference("events.toml", "issue", i, &issues));
+        e.participants
+            .iter()
+            .for_each(|p| c.reference("events.toml", "actor", p, &actors));
+        e.issues
+            .iter()
+            .for_each(|i| c.reference("events.toml", "issue", i, &issues));
         if e.evidence.is_empty() {
-            c.error("events.toml", &e.id.span, format!("event `{}` needs at least one evidence excerpt", e.id.value));
+            c.error(
+                "events.toml",
+                &e.id.span,
+                format!("event `{}` needs at least one evidence excerpt", e.id.value),
+            );
         }
     }
     for q in &b.quotes {
@@ -116,20 +199,38 @@ pub fn validate(b: &mut Briefing, unreadable: &Unreadable, name: &dyn Fn(&str) -
         if let Some(ev) = &q.event {
             c.reference("quotes.toml", "event", ev, &events);
         }
-        q.issues.iter().for_each(|i| c.reference("quotes.toml", "issue", i, &issues));
+        q.issues
+            .iter()
+            .for_each(|i| c.reference("quotes.toml", "issue", i, &issues));
     }
     for p in &b.positions {
         c.reference("positions.toml", "actor", &p.actor, &actors);
         c.reference("positions.toml", "issue", &p.issue, &issues);
-        p.quotes.iter().for_each(|q| c.reference("positions.toml", "quote", q, &quotes));
+        p.quotes
+            .iter()
+            .for_each(|q| c.reference("positions.toml", "quote", q, &quotes));
         if p.quotes.is_empty() && p.evidence.is_empty() {
-            c.error("positions.toml", &p.id.span, format!("position `{}` needs at least one quote or evidence excerpt", p.id.value));
+            c.error(
+                "positions.toml",
+                &p.id.span,
+                format!(
+                    "position `{}` needs at least one quote or evidence excerpt",
+                    p.id.value
+                ),
+            );
         }
     }
     for d in &b.discrepancies {
         let distinct: HashSet<&str> = d.accounts.iter().map(|a| a.source.as_str()).collect();
         if d.accounts.len() < 2 || distinct.len() < 2 {
-            c.error("discrepancies.toml", &d.id.span, format!("discrepancy `{}` needs accounts from at least two sources", d.id.value));
+            c.error(
+                "discrepancies.toml",
+                &d.id.span,
+                format!(
+                    "discrepancy `{}` needs accounts from at least two sources",
+                    d.id.value
+                ),
+            );
         }
     }
 
@@ -143,23 +244,42 @@ pub fn validate(b: &mut Briefing, unreadable: &Unreadable, name: &dyn Fn(&str) -
 }
 
 /// Finds every quote, excerpt and account in its source and records where.
-fn locate_all(c: &mut Checker<'_>, b: &mut Briefing, known: &HashSet<String>, readable: &HashSet<String>) {
+fn locate_all(
+    c: &mut Checker<'_>,
+    b: &mut Briefing,
+    known: &HashSet<String>,
+    readable: &HashSet<String>,
+) {
     let texts: HashMap<String, FoldedText> = b
         .sources
         .iter()
         .filter(|s| !s.text.is_empty())
         .map(|s| (s.id.value.clone(), FoldedText::new(&s.text)))
         .collect();
-    let place = |c: &mut Checker<'_>, file: &str, what: &str, source: &Id, text: &Located<String>, prefix: &Option<String>, suffix: &Option<String>| {
+    let place = |c: &mut Checker<'_>,
+                 file: &str,
+                 what: &str,
+                 source: &Id,
+                 text: &Located<String>,
+                 prefix: &Option<String>,
+                 suffix: &Option<String>| {
         if !known.contains(source.as_str()) {
-            c.error(file, &source.span, format!("unknown source `{}`", source.value));
+            c.error(
+                file,
+                &source.span,
+                format!("unknown source `{}`", source.value),
+            );
             return None;
         }
         if !readable.contains(source.as_str()) {
             return None;
         }
         let folded = texts.get(source.as_str())?;
-        let anchor = Anchor { text, prefix: prefix.as_deref(), suffix: suffix.as_deref() };
+        let anchor = Anchor {
+            text,
+            prefix: prefix.as_deref(),
+            suffix: suffix.as_deref(),
+        };
         match folded.locate(&anchor) {
             Ok(range) => Some(range),
             Err(e) => {
@@ -170,20 +290,52 @@ fn locate_all(c: &mut Checker<'_>, b: &mut Briefing, known: &HashSet<String>, re
     };
     for e in &mut b.events {
         for x in &mut e.evidence {
-            x.range = place(c, "events.toml", "excerpt", &x.source, &x.text, &x.prefix, &x.suffix);
+            x.range = place(
+                c,
+                "events.toml",
+                "excerpt",
+                &x.source,
+                &x.text,
+                &x.prefix,
+                &x.suffix,
+            );
         }
     }
     for q in &mut b.quotes {
-        q.range = place(c, "quotes.toml", "quote", &q.source, &q.text, &q.prefix, &q.suffix);
+        q.range = place(
+            c,
+            "quotes.toml",
+            "quote",
+            &q.source,
+            &q.text,
+            &q.prefix,
+            &q.suffix,
+        );
     }
     for p in &mut b.positions {
         for x in &mut p.evidence {
-            x.range = place(c, "positions.toml", "excerpt", &x.source, &x.text, &x.prefix, &x.suffix);
+            x.range = place(
+                c,
+                "positions.toml",
+                "excerpt",
+                &x.source,
+                &x.text,
+                &x.prefix,
+                &x.suffix,
+            );
         }
     }
     for d in &mut b.discrepancies {
         for a in &mut d.accounts {
-            a.range = place(c, "discrepancies.toml", "excerpt", &a.source, &a.text, &a.prefix, &a.suffix);
+            a.range = place(
+                c,
+                "discrepancies.toml",
+                "excerpt",
+                &a.source,
+                &a.text,
+                &a.prefix,
+                &a.suffix,
+            );
         }
     }
 }
@@ -193,16 +345,28 @@ fn unused(c: &mut Checker<'_>, b: &Briefing) {
     let mut used: HashSet<&str> = HashSet::new();
     used.extend(b.quotes.iter().map(|q| q.speaker.as_str()));
     used.extend(b.positions.iter().map(|p| p.actor.as_str()));
-    used.extend(b.events.iter().flat_map(|e| e.participants.iter().map(|p| p.as_str())));
+    used.extend(
+        b.events
+            .iter()
+            .flat_map(|e| e.participants.iter().map(|p| p.as_str())),
+    );
     for a in &b.actors {
         if !used.contains(a.id.as_str()) {
-            c.warning("actors.toml", &a.id.span, format!("actor `{}` has no quote, position or event", a.id.value));
+            c.warning(
+                "actors.toml",
+                &a.id.span,
+                format!("actor `{}` has no quote, position or event", a.id.value),
+            );
         }
     }
     let stances: HashSet<&str> = b.positions.iter().map(|p| p.issue.as_str()).collect();
     for i in &b.issues {
         if !stances.contains(i.id.as_str()) {
-            c.warning("issues.toml", &i.id.span, format!("issue `{}` has no position", i.id.value));
+            c.warning(
+                "issues.toml",
+                &i.id.span,
+                format!("issue `{}` has no position", i.id.value),
+            );
         }
     }
 }

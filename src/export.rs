@@ -109,7 +109,7 @@ pub fn markdown(b: &Briefing) -> String {
         let place = e
             .place
             .as_ref()
-            .map(|p| format!(", {p}"))
+            .map(|p| format!(" ({p})"))
             .unwrap_or_default();
         let who: Vec<&str> = e
             .participants

@@ -96,10 +96,26 @@ pub fn run(cli: Cli) -> ExitCode {
             }
             Err(code) => code,
         },
-        None => match open(briefing) {
-            Ok(b) => print_or_fail(&export::summary(&b)),
-            Err(code) => code,
+        None => read(briefing),
+    }
+}
+
+/// The interactive reader; it needs a terminal on stdout.
+fn read(briefing: Option<&Path>) -> ExitCode {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        eprintln!("{}", crate::ui::strings::NOT_A_TERMINAL);
+        return ExitCode::from(2);
+    }
+    match open(briefing) {
+        Ok(b) => match crate::reader::run(b) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("brief: {e}");
+                ExitCode::from(2)
+            }
         },
+        Err(code) => code,
     }
 }
 

@@ -1,0 +1,187 @@
+//! The rows of the timeline and the actors pane, derived from the briefing
+//! and the selection.
+
+use crate::model::Briefing;
+
+use super::App;
+
+/// A selection in a list with its scroll offset, kept in view.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scrolled {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl Scrolled {
+    /// Selects `at` and scrolls just enough to show it in `height` rows.
+    pub fn select(&mut self, at: usize, height: usize) {
+        let height = height.max(1);
+        self.selected = at;
+        if at < self.offset {
+            self.offset = at;
+        } else if at >= self.offset + height {
+            self.offset = at + 1 - height;
+        }
+    }
+}
+
+/// What the actors pane has selected: an actor, or one of the selected
+/// actor's positions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorSel {
+    Actor(usize),
+    Position(usize),
+}
+
+/// A row of the actors pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorRow {
+    /// A side heading (by side index).
+    Side(usize),
+    Actor(usize),
+    /// An issue heading above the selected actor's positions on it.
+    Issue(usize),
+    /// A position, and whether a later one on the same issue replaced it.
+    Position(usize, bool),
+}
+
+impl ActorRow {
+    pub fn sel(&self) -> Option<ActorSel> {
+        match *self {
+            ActorRow::Actor(a) => Some(ActorSel::Actor(a)),
+            ActorRow::Position(p, _) => Some(ActorSel::Position(p)),
+            _ => None,
+        }
+    }
+}
+
+/// Actor indices of a side, in file order.
+fn actors_of_side(b: &Briefing, side: usize) -> impl Iterator<Item = usize> + '_ {
+    let id = b.sides.get(side).map(|s| s.id.as_str());
+    (0..b.actors.len()).filter(move |&a| Some(b.actors[a].side.as_str()) == id)
+}
+
+pub fn first_actor_of_side(b: &Briefing, side: usize) -> Option<usize> {
+    actors_of_side(b, side).next()
+}
+
+pub fn first_actor(b: &Briefing) -> Option<usize> {
+    (0..b.sides.len()).find_map(|s| first_actor_of_side(b, s))
+}
+
+/// The selected actor (also when one of their positions is selected).
+pub fn selected_actor(app: &App) -> Option<usize> {
+    match app.actor {
+        ActorSel::Actor(a) => Some(a),
+        ActorSel::Position(p) => app.briefing.actor_index(&app.briefing.positions[p].actor),
+    }
+}
+
+/// An actor's positions ordered by issue (in file order), then by date.
+pub fn positions_of(b: &Briefing, actor: usize) -> Vec<usize> {
+    let id = b.actors[actor].id.as_str();
+    let mut ps: Vec<usize> = (0..b.positions.len())
+        .filter(|&p| b.positions[p].actor == id)
+        .collect();
+    ps.sort_by(|&x, &y| {
+        let (px, py) = (&b.positions[x], &b.positions[y]);
+        (b.issue_index(&px.issue), &px.as_of).cmp(&(b.issue_index(&py.issue), &py.as_of))
+    });
+    ps
+}
+
+/// Sides in order, each with its actors; the selected actor's positions
+/// under them, grouped by issue.
+pub fn actor_rows(app: &App) -> Vec<ActorRow> {
+    let b = &app.briefing;
+    let selected = selected_actor(app);
+    let mut rows = Vec::new();
+    for side in 0..b.sides.len() {
+        rows.push(ActorRow::Side(side));
+        for a in actors_of_side(b, side) {
+            rows.push(ActorRow::Actor(a));
+            if Some(a) != selected {
+                continue;
+            }
+            let ps = positions_of(b, a);
+            for (i, &p) in ps.iter().enumerate() {
+                let issue = b.issue_index(&b.positions[p].issue);
+                if i == 0 || b.issue_index(&b.positions[ps[i - 1]].issue) != issue {
+                    rows.push(ActorRow::Issue(issue.unwrap_or(usize::MAX)));
+                }
+                let replaced = ps
+                    .get(i + 1)
+                    .is_some_and(|&n| b.positions[n].issue == b.positions[p].issue);
+                rows.push(ActorRow::Position(p, replaced));
+            }
+        }
+    }
+    rows
+}
+
+/// Whether `actor` is `who` or one of its members (a minister of a state).
+fn is_or_member(b: &Briefing, actor: &str, who: &str) -> bool {
+    actor == who
+        || b.actor(actor)
+            .is_some_and(|a| a.member_of.iter().any(|m| m == who))
+}
+
+/// Events in date order (ties in file order); with an actor, only those they
+/// (or their members) take part in or are quoted in.
+pub fn timeline(b: &Briefing, actor: Option<usize>) -> Vec<usize> {
+    let mut events: Vec<usize> = (0..b.events.len())
+        .filter(|&e| {
+            let Some(a) = actor else { return true };
+            let who = b.actors[a].id.as_str();
+            let ev = &b.events[e];
+            ev.participants.iter().any(|p| is_or_member(b, p, who))
+                || b.quotes
+                    .iter()
+                    .any(|q| q.event.as_ref() == Some(&ev.id) && is_or_member(b, &q.speaker, who))
+        })
+        .collect();
+    events.sort_by(|&x, &y| b.events[x].date.cmp(&b.events[y].date));
+    events
+}
+
+/// The sides taking part in an event (participants and speakers), by index.
+pub fn event_sides(b: &Briefing, e: usize) -> Vec<usize> {
+    let ev = &b.events[e];
+    let speakers = b
+        .quotes
+        .iter()
+        .filter(|q| q.event.as_ref() == Some(&ev.id))
+        .map(|q| &q.speaker);
+    let mut sides: Vec<usize> = ev
+        .participants
+        .iter()
+        .chain(speakers)
+        .filter_map(|a| b.actor(a))
+        .filter_map(|a| b.side_index(&a.side))
+        .collect();
+    sides.sort_unstable();
+    sides.dedup();
+    sides
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scrolled_keeps_the_selection_in_view() {
+        let mut s = Scrolled::default();
+        s.select(7, 5);
+        assert_eq!(
+            s,
+            Scrolled {
+                selected: 7,
+                offset: 3
+            }
+        );
+        s.select(4, 5);
+        assert_eq!(s.offset, 3);
+        s.select(1, 5);
+        assert_eq!(s.offset, 1);
+    }
+}

@@ -1,0 +1,351 @@
+//! The source pane's state: which words the selection rests on, the
+//! highlights of the open source, and its styled, wrapped rows, built when
+//! the selection or the width changes and never while drawing.
+
+use std::ops::Range;
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::wrap::{self, shown};
+use crate::model::Briefing;
+use crate::ui::theme::Theme;
+
+/// Words in a source that the selection rests on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub source: usize,
+    pub range: Range<usize>,
+    pub quote: Option<usize>,
+}
+
+/// A highlight in the open source: a quote, evidence of the selection, or both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    pub range: Range<usize>,
+    pub quote: Option<usize>,
+    pub link: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SourceView {
+    pub links: Vec<Link>,
+    pub link: usize,
+    pub source: Option<usize>,
+    pub marks: Vec<Mark>,
+    /// The strongly highlighted mark.
+    pub current: Option<usize>,
+    /// Byte ranges of the wrapped rows, and their styled text.
+    pub rows: Vec<Range<usize>>,
+    pub lines: Vec<Line<'static>>,
+    pub scroll: usize,
+    pub width: usize,
+}
+
+fn quote_link(b: &Briefing, q: usize) -> Option<Link> {
+    let quote = &b.quotes[q];
+    Some(Link {
+        source: b.source_index(&quote.source)?,
+        range: quote.range.clone()?,
+        quote: Some(q),
+    })
+}
+
+fn excerpt_links<'a>(
+    b: &'a Briefing,
+    xs: &'a [crate::model::Excerpt],
+) -> impl Iterator<Item = Link> + 'a {
+    xs.iter().filter_map(|x| {
+        Some(Link {
+            source: b.source_index(&x.source)?,
+            range: x.range.clone()?,
+            quote: None,
+        })
+    })
+}
+
+/// An event's evidence, then the quotes spoken at it.
+pub fn event_links(b: &Briefing, e: usize) -> Vec<Link> {
+    let ev = &b.events[e];
+    let quotes = (0..b.quotes.len()).filter(|&q| b.quotes[q].event.as_ref() == Some(&ev.id));
+    excerpt_links(b, &ev.evidence)
+        .chain(quotes.filter_map(|q| quote_link(b, q)))
+        .collect()
+}
+
+/// A position's quotes, then its evidence.
+pub fn position_links(b: &Briefing, p: usize) -> Vec<Link> {
+    let pos = &b.positions[p];
+    let quotes = pos
+        .quotes
+        .iter()
+        .filter_map(|q| b.quote_index(q))
+        .filter_map(|q| quote_link(b, q));
+    quotes.chain(excerpt_links(b, &pos.evidence)).collect()
+}
+
+impl SourceView {
+    /// Shows a new selection's words, opening the source of link `at`.
+    pub fn show(
+        &mut self,
+        b: &Briefing,
+        theme: Theme,
+        links: Vec<Link>,
+        at: usize,
+        width: usize,
+        height: usize,
+    ) {
+        self.links = links;
+        self.source = None;
+        self.go_link(b, theme, at, width, height);
+    }
+
+    fn go_link(&mut self, b: &Briefing, theme: Theme, at: usize, width: usize, height: usize) {
+        self.link = at;
+        let Some(link) = self.links.get(at).cloned() else {
+            self.current = None;
+            return;
+        };
+        if self.source != Some(link.source) {
+            self.source = Some(link.source);
+            self.marks = marks(b, link.source, &self.links);
+            self.rows = wrap::wrap(&b.sources[link.source].text, width);
+            self.width = width;
+        }
+        self.current = self.marks.iter().position(|m| m.range == link.range);
+        self.restyle(b, theme);
+        self.scroll_to_current(height);
+    }
+
+    /// `[` and `]`: the previous or next source of the selection.
+    pub fn step_source(
+        &mut self,
+        b: &Briefing,
+        theme: Theme,
+        delta: isize,
+        width: usize,
+        height: usize,
+    ) {
+        let mut sources: Vec<usize> = Vec::new();
+        for l in &self.links {
+            if !sources.contains(&l.source) {
+                sources.push(l.source);
+            }
+        }
+        let Some(here) = self
+            .source
+            .and_then(|s| sources.iter().position(|&x| x == s))
+        else {
+            return;
+        };
+        let to = sources[(here as isize + delta).rem_euclid(sources.len() as isize) as usize];
+        if let Some(at) = self.links.iter().position(|l| l.source == to) {
+            self.go_link(b, theme, at, width, height);
+        }
+    }
+
+    /// n and N: the next or previous highlight in this source, wrapping.
+    pub fn step_mark(
+        &mut self,
+        b: &Briefing,
+        theme: Theme,
+        delta: isize,
+        width: usize,
+        height: usize,
+    ) {
+        if self.marks.is_empty() {
+            return;
+        }
+        let n = self.marks.len() as isize;
+        let next = match self.current {
+            Some(c) => (c as isize + delta).rem_euclid(n) as usize,
+            // With nothing current, start from what is on screen.
+            None => {
+                let top = self.rows.get(self.scroll).map_or(0, |r| r.start);
+                let after = self
+                    .marks
+                    .iter()
+                    .position(|m| m.range.start >= top)
+                    .unwrap_or(0);
+                if delta > 0 {
+                    after
+                } else {
+                    (after as isize - 1).rem_euclid(n) as usize
+                }
+            }
+        };
+        self.current = Some(next);
+        if self.width != width {
+            self.relayout(b, theme, width, height);
+        }
+        self.restyle(b, theme);
+        self.scroll_to_current(height);
+    }
+
+    pub fn current_quote(&self) -> Option<usize> {
+        self.marks.get(self.current?)?.quote
+    }
+
+    /// Re-wraps for a new width, keeping the highlight (or the top line) in view.
+    pub fn relayout(&mut self, b: &Briefing, theme: Theme, width: usize, height: usize) {
+        let Some(s) = self.source else { return };
+        let top = self.rows.get(self.scroll).map_or(0, |r| r.start);
+        self.rows = wrap::wrap(&b.sources[s].text, width);
+        self.width = width;
+        self.restyle(b, theme);
+        self.scroll = wrap::row_of(&self.rows, top);
+        if self.current.is_some() {
+            self.scroll_to_current(height);
+        }
+        self.scroll_by(0, height);
+    }
+
+    pub fn scroll_by(&mut self, delta: isize, height: usize) {
+        let max = self.rows.len().saturating_sub(height);
+        self.scroll = self.scroll.saturating_add_signed(delta).min(max);
+    }
+
+    /// Puts the current highlight a third of the way down the pane.
+    fn scroll_to_current(&mut self, height: usize) {
+        if let Some(m) = self.current.and_then(|c| self.marks.get(c)) {
+            let row = wrap::row_of(&self.rows, m.range.start);
+            self.scroll = row.saturating_sub(height / 3);
+            self.scroll_by(0, height);
+        }
+    }
+
+    fn restyle(&mut self, b: &Briefing, theme: Theme) {
+        let Some(s) = self.source else { return };
+        self.lines = styled_rows(b, theme, s, &self.rows, &self.marks, self.current);
+    }
+}
+
+/// The quotes of a source and the selection's words in it, in text order.
+fn marks(b: &Briefing, source: usize, links: &[Link]) -> Vec<Mark> {
+    let id = b.sources[source].id.as_str();
+    let mut marks: Vec<Mark> = (0..b.quotes.len())
+        .filter(|&q| b.quotes[q].source == id)
+        .filter_map(|q| {
+            Some(Mark {
+                range: b.quotes[q].range.clone()?,
+                quote: Some(q),
+                link: false,
+            })
+        })
+        .collect();
+    for l in links.iter().filter(|l| l.source == source) {
+        match marks.iter_mut().find(|m| m.range == l.range) {
+            Some(m) => m.link = true,
+            None => marks.push(Mark {
+                range: l.range.clone(),
+                quote: l.quote,
+                link: true,
+            }),
+        }
+    }
+    marks.sort_by_key(|m| (m.range.start, m.range.end));
+    marks
+}
+
+/// Byte ranges where an actor's name or an alias appears as whole words.
+fn mentions(text: &str, names: &[&str]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for name in names.iter().filter(|n| !n.trim().is_empty()) {
+        for (at, _) in text.match_indices(name) {
+            let end = at + name.len();
+            let before = text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            let after = text[end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            if !before && !after {
+                out.push(at..end);
+            }
+        }
+    }
+    out
+}
+
+/// The source's rows as styled lines: mentions < quotes < the selection's
+/// words < the current highlight.
+fn styled_rows(
+    b: &Briefing,
+    theme: Theme,
+    source: usize,
+    rows: &[Range<usize>],
+    marks: &[Mark],
+    current: Option<usize>,
+) -> Vec<Line<'static>> {
+    let text = &b.sources[source].text;
+    let mut palette: Vec<Style> = vec![Style::default()];
+    let mut paint = vec![(0u8, 0u16); text.len()];
+    let mut layer = |range: Range<usize>, prio: u8, style: Style, paint: &mut Vec<(u8, u16)>| {
+        let id = palette.iter().position(|s| *s == style).unwrap_or_else(|| {
+            palette.push(style);
+            palette.len() - 1
+        }) as u16;
+        for cell in &mut paint[range.start.min(text.len())..range.end.min(text.len())] {
+            if prio >= cell.0 {
+                *cell = (prio, id);
+            }
+        }
+    };
+    for actor in &b.actors {
+        let side = b.side_index(&actor.side);
+        let names: Vec<&str> = std::iter::once(actor.name.as_str())
+            .chain(actor.aliases.iter().map(String::as_str))
+            .collect();
+        for r in mentions(text, &names) {
+            layer(r, 1, theme.mention(side), &mut paint);
+        }
+    }
+    for (i, m) in marks.iter().enumerate() {
+        let side = m
+            .quote
+            .and_then(|q| b.actor(&b.quotes[q].speaker))
+            .and_then(|a| b.side_index(&a.side));
+        let (prio, style) = match (Some(i) == current, m.link, m.quote) {
+            (true, ..) => (4, theme.current()),
+            (false, true, _) if side.is_some() => (3, theme.evidence().patch(theme.side(side))),
+            (false, true, _) => (3, theme.evidence()),
+            (false, false, _) => (2, theme.quote(side)),
+        };
+        layer(m.range.clone(), prio, style, &mut paint);
+    }
+    rows.iter()
+        .map(|row| {
+            let mut spans: Vec<Span<'static>> = Vec::new();
+            let mut run = String::new();
+            let mut run_style = None;
+            for (i, c) in text[row.clone()].char_indices() {
+                let id = paint[row.start + i].1;
+                if run_style.is_some_and(|s| s != id) {
+                    spans.push(Span::styled(
+                        std::mem::take(&mut run),
+                        palette[run_style.unwrap_or(0) as usize],
+                    ));
+                }
+                run_style = Some(id);
+                run.push(shown(c));
+            }
+            if !run.is_empty() {
+                spans.push(Span::styled(run, palette[run_style.unwrap_or(0) as usize]));
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_are_whole_words() {
+        let t = "Macron met Macronists; Macron's plan";
+        assert_eq!(mentions(t, &["Macron"]), [0..6, 23..29]);
+    }
+}

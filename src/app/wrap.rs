@@ -1,0 +1,140 @@
+//! Word wrapping with byte offsets, so that the reader knows on which screen
+//! row any word of a source lands and can scroll a highlight into view.
+
+use std::ops::Range;
+
+use unicode_width::UnicodeWidthChar;
+
+use crate::model::text::is_unsafe;
+
+/// The character shown for `c`: tabs become a space, unsafe characters a
+/// visible inert symbol (see `model::text::inert`).
+pub fn shown(c: char) -> char {
+    match c {
+        '\t' => ' ',
+        c if is_unsafe(c) => crate::model::text::inert(c.encode_utf8(&mut [0; 4]))
+            .chars()
+            .next()
+            .unwrap_or('�'),
+        c => c,
+    }
+}
+
+pub fn width(c: char) -> usize {
+    shown(c).width().unwrap_or(0)
+}
+
+/// Splits `text` into rows of at most `max` columns, breaking between words
+/// where it can and inside a word longer than a row. Each row is the byte
+/// range of its text, without the newline; spaces at a break stay on the
+/// row before (they are invisible there).
+pub fn wrap(text: &str, max: usize) -> Vec<Range<usize>> {
+    let max = max.max(1);
+    let mut rows = Vec::new();
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        wrap_line(line, line_start, max, &mut rows);
+        line_start += line.len() + 1;
+    }
+    rows
+}
+
+fn wrap_line(line: &str, base: usize, max: usize, rows: &mut Vec<Range<usize>>) {
+    let mut start = 0; // row start, relative to line
+    let mut used = 0; // columns used on the row, without trailing spaces
+    let mut pending = 0; // trailing spaces after `used`
+    let mut word_start: Option<(usize, usize)> = None; // (byte, columns before it on the row)
+    for (i, c) in line.char_indices() {
+        let w = width(c);
+        if c == ' ' || c == '\t' {
+            word_start = None;
+            pending += w;
+            continue;
+        }
+        if word_start.is_none() {
+            word_start = Some((i, used + pending));
+        }
+        if used + pending + w > max && i > start {
+            // Break before the current word if it started on this row after
+            // something else, else inside the word.
+            match word_start {
+                Some((ws, before)) if ws > start && before > 0 => {
+                    rows.push(base + start..base + ws);
+                    start = ws;
+                    used = line[ws..i].chars().map(width).sum();
+                }
+                _ => {
+                    rows.push(base + start..base + i);
+                    start = i;
+                    used = 0;
+                }
+            }
+            pending = 0;
+            word_start = Some((start, 0));
+        }
+        used += pending + w;
+        pending = 0;
+    }
+    rows.push(base + start..base + line.len());
+}
+
+/// The row that holds byte `offset`.
+pub fn row_of(rows: &[Range<usize>], offset: usize) -> usize {
+    rows.partition_point(|r| r.start <= offset)
+        .saturating_sub(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(text: &'a str, rows: &[Range<usize>]) -> Vec<&'a str> {
+        rows.iter().map(|r| &text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn breaks_between_words() {
+        let t = "the quick brown fox jumps";
+        assert_eq!(
+            texts(t, &wrap(t, 10)),
+            ["the quick ", "brown fox ", "jumps"]
+        );
+    }
+
+    #[test]
+    fn keeps_paragraphs_and_empty_lines() {
+        let t = "ab\n\ncd";
+        assert_eq!(texts(t, &wrap(t, 10)), ["ab", "", "cd"]);
+    }
+
+    #[test]
+    fn breaks_a_long_word() {
+        let t = "abcdefghij xy";
+        assert_eq!(texts(t, &wrap(t, 4)), ["abcd", "efgh", "ij ", "xy"]);
+    }
+
+    #[test]
+    fn counts_wide_characters() {
+        let t = "日本語 日本";
+        assert_eq!(texts(t, &wrap(t, 6)), ["日本語 ", "日本"]);
+    }
+
+    #[test]
+    fn no_row_is_wider_than_asked_except_for_spaces() {
+        let t = "Russia's Foreign Ministry said any deployment of Western troops would be unacceptable.";
+        for max in 1..30 {
+            for r in wrap(t, max) {
+                let w: usize = t[r].trim_end().chars().map(width).sum();
+                assert!(w <= max, "{w} > {max}");
+            }
+        }
+    }
+
+    #[test]
+    fn finds_the_row_of_an_offset() {
+        let t = "the quick brown fox";
+        let rows = wrap(t, 10);
+        assert_eq!(row_of(&rows, 0), 0);
+        assert_eq!(row_of(&rows, t.find("brown").unwrap()), 1);
+    }
+}

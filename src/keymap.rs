@@ -1,0 +1,401 @@
+//! Keys to actions: one table, with a description for each binding. The
+//! help overlay and the footer are generated from it.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::app::{Action, Pane};
+
+/// A key as the table names it: a code, with or without Ctrl.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn k(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
+}
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+const fn code(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Everywhere,
+    In(Pane),
+}
+
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub scope: Scope,
+    /// What the help says it does.
+    pub desc: &'static str,
+    /// The footer's short hint (keys, words), for the bindings that matter most.
+    pub hint: Option<(&'static str, &'static str)>,
+}
+
+/// What resolving a key depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Context {
+    pub focus: Pane,
+}
+
+const fn bind(keys: &'static [Key], action: Action, scope: Scope, desc: &'static str) -> Binding {
+    Binding {
+        keys,
+        action,
+        scope,
+        desc,
+        hint: None,
+    }
+}
+const fn hinted(b: Binding, keys: &'static str, words: &'static str) -> Binding {
+    Binding {
+        hint: Some((keys, words)),
+        ..b
+    }
+}
+
+use Scope::{Everywhere, In};
+
+pub const KEYMAP: &[Binding] = &[
+    hinted(
+        bind(
+            &[k('1'), k('2'), k('3'), k('4')],
+            Action::Side(0),
+            Everywhere,
+            "jump to one of the four main sides",
+        ),
+        "1-4",
+        "sides",
+    ),
+    hinted(
+        bind(
+            &[code(KeyCode::Down), k('j')],
+            Action::Down,
+            Everywhere,
+            "move down / scroll down",
+        ),
+        "j/k",
+        "move",
+    ),
+    bind(
+        &[code(KeyCode::Up), k('k')],
+        Action::Up,
+        Everywhere,
+        "move up / scroll up",
+    ),
+    bind(
+        &[code(KeyCode::Home), k('g')],
+        Action::Top,
+        Everywhere,
+        "go to the top",
+    ),
+    bind(
+        &[code(KeyCode::End), k('G')],
+        Action::Bottom,
+        Everywhere,
+        "go to the bottom",
+    ),
+    bind(
+        &[code(KeyCode::PageDown)],
+        Action::PageDown,
+        Everywhere,
+        "page down",
+    ),
+    bind(
+        &[code(KeyCode::PageUp)],
+        Action::PageUp,
+        Everywhere,
+        "page up",
+    ),
+    bind(
+        &[ctrl('d')],
+        Action::HalfDown,
+        Everywhere,
+        "half a page down",
+    ),
+    bind(&[ctrl('u')], Action::HalfUp, Everywhere, "half a page up"),
+    hinted(
+        bind(
+            &[code(KeyCode::Enter)],
+            Action::Open,
+            In(Pane::Timeline),
+            "read the event's evidence in the source",
+        ),
+        "Enter",
+        "read source",
+    ),
+    hinted(
+        bind(
+            &[code(KeyCode::Enter)],
+            Action::Open,
+            In(Pane::Actors),
+            "on a position: read it in the source; on an actor: go to their events",
+        ),
+        "Enter",
+        "open",
+    ),
+    hinted(
+        bind(
+            &[code(KeyCode::Enter)],
+            Action::Open,
+            In(Pane::Source),
+            "on a highlighted quote: go to its speaker and event",
+        ),
+        "Enter",
+        "speaker",
+    ),
+    hinted(
+        bind(
+            &[k('n')],
+            Action::NextHighlight,
+            In(Pane::Source),
+            "next highlight in this source",
+        ),
+        "n/N",
+        "highlights",
+    ),
+    bind(
+        &[k('N')],
+        Action::PrevHighlight,
+        In(Pane::Source),
+        "previous highlight in this source",
+    ),
+    hinted(
+        bind(
+            &[k(']')],
+            Action::NextSource,
+            Everywhere,
+            "next source of the selection",
+        ),
+        "[/]",
+        "sources",
+    ),
+    bind(
+        &[k('[')],
+        Action::PrevSource,
+        Everywhere,
+        "previous source of the selection",
+    ),
+    hinted(
+        bind(
+            &[code(KeyCode::Tab)],
+            Action::FocusNext,
+            Everywhere,
+            "next pane",
+        ),
+        "Tab",
+        "pane",
+    ),
+    bind(
+        &[code(KeyCode::BackTab)],
+        Action::FocusPrev,
+        Everywhere,
+        "previous pane",
+    ),
+    hinted(
+        bind(
+            &[code(KeyCode::Esc)],
+            Action::Back,
+            Everywhere,
+            "clear the actor filter; close the help",
+        ),
+        "Esc",
+        "clear filter",
+    ),
+    hinted(
+        bind(
+            &[k('?')],
+            Action::Help,
+            Everywhere,
+            "show or hide this help",
+        ),
+        "?",
+        "help",
+    ),
+    hinted(
+        bind(&[k('q')], Action::Quit, Everywhere, "quit"),
+        "q",
+        "quit",
+    ),
+    bind(&[ctrl('c')], Action::Quit, Everywhere, "quit, always"),
+];
+
+impl Binding {
+    pub fn applies(&self, ctx: &Context) -> bool {
+        match self.scope {
+            Everywhere => true,
+            In(p) => p == ctx.focus,
+        }
+    }
+}
+
+/// The action for a key in a context, if any.
+pub fn resolve(key: KeyEvent, ctx: &Context) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let pressed = Key {
+        code: key.code,
+        ctrl,
+    };
+    for b in KEYMAP.iter().filter(|b| b.applies(ctx)) {
+        if let Some(i) = b.keys.iter().position(|k| *k == pressed) {
+            // The side keys share one binding; the key says which side.
+            return Some(match b.action {
+                Action::Side(_) => Action::Side(i),
+                a => a,
+            });
+        }
+    }
+    None
+}
+
+/// How the help names a key.
+pub fn key_name(key: &Key) -> String {
+    let name = match key.code {
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        other => format!("{other:?}"),
+    };
+    if key.ctrl {
+        format!("Ctrl-{name}")
+    } else {
+        name
+    }
+}
+
+/// The footer's hints for a context: the pane's own first, then the rest.
+pub fn hints(ctx: &Context) -> Vec<(&'static str, &'static str)> {
+    let own = KEYMAP.iter().filter(|b| b.scope == In(ctx.focus));
+    let rest = KEYMAP.iter().filter(|b| b.scope == Everywhere);
+    own.chain(rest).filter_map(|b| b.hint).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers, focus: Pane) -> Option<Action> {
+        resolve(KeyEvent::new(code, modifiers), &Context { focus })
+    }
+
+    #[test]
+    fn movement_keys_and_arrows_agree() {
+        for focus in Pane::ALL {
+            assert_eq!(
+                press(KeyCode::Char('j'), KeyModifiers::NONE, focus),
+                Some(Action::Down)
+            );
+            assert_eq!(
+                press(KeyCode::Down, KeyModifiers::NONE, focus),
+                Some(Action::Down)
+            );
+            assert_eq!(
+                press(KeyCode::Char('k'), KeyModifiers::NONE, focus),
+                Some(Action::Up)
+            );
+            assert_eq!(
+                press(KeyCode::Char('G'), KeyModifiers::SHIFT, focus),
+                Some(Action::Bottom)
+            );
+            assert_eq!(
+                press(KeyCode::Char('d'), KeyModifiers::CONTROL, focus),
+                Some(Action::HalfDown)
+            );
+        }
+    }
+
+    #[test]
+    fn ctrl_c_and_q_quit_everywhere_but_c_alone_does_nothing() {
+        for focus in Pane::ALL {
+            assert_eq!(
+                press(KeyCode::Char('c'), KeyModifiers::CONTROL, focus),
+                Some(Action::Quit)
+            );
+            assert_eq!(
+                press(KeyCode::Char('q'), KeyModifiers::NONE, focus),
+                Some(Action::Quit)
+            );
+            assert_eq!(press(KeyCode::Char('c'), KeyModifiers::NONE, focus), None);
+        }
+    }
+
+    #[test]
+    fn number_keys_pick_their_side() {
+        assert_eq!(
+            press(KeyCode::Char('2'), KeyModifiers::NONE, Pane::Timeline),
+            Some(Action::Side(1))
+        );
+        assert_eq!(
+            press(KeyCode::Char('4'), KeyModifiers::NONE, Pane::Source),
+            Some(Action::Side(3))
+        );
+        assert_eq!(
+            press(KeyCode::Char('5'), KeyModifiers::NONE, Pane::Source),
+            None
+        );
+    }
+
+    #[test]
+    fn highlight_keys_belong_to_the_source_pane() {
+        assert_eq!(
+            press(KeyCode::Char('n'), KeyModifiers::NONE, Pane::Source),
+            Some(Action::NextHighlight)
+        );
+        assert_eq!(
+            press(KeyCode::Char('N'), KeyModifiers::SHIFT, Pane::Source),
+            Some(Action::PrevHighlight)
+        );
+        assert_eq!(
+            press(KeyCode::Char('n'), KeyModifiers::NONE, Pane::Timeline),
+            None
+        );
+    }
+
+    #[test]
+    fn no_key_means_two_things_in_one_pane() {
+        for focus in Pane::ALL {
+            let ctx = Context { focus };
+            let keys: Vec<Key> = KEYMAP
+                .iter()
+                .filter(|b| b.applies(&ctx))
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
+            for (i, key) in keys.iter().enumerate() {
+                assert!(
+                    !keys[i + 1..].contains(key),
+                    "{} bound twice in {focus:?}",
+                    key_name(key)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_pane_footer_names_help_and_quit() {
+        for focus in Pane::ALL {
+            let hints = hints(&Context { focus });
+            assert!(hints.contains(&("?", "help")) && hints.contains(&("q", "quit")));
+        }
+    }
+}

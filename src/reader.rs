@@ -1,0 +1,97 @@
+//! The terminal loop: set up the terminal, turn terminal events into
+//! actions, redraw after each one, and put the terminal back however the
+//! reader ends.
+
+use std::io::{self, stdout};
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+
+use crate::app::{Action, App};
+use crate::keymap::{Context, resolve};
+use crate::model::Briefing;
+use crate::ui::{self, theme::Theme};
+
+/// Runs the reader until the reader quits. `ratatui::run` restores raw mode
+/// and the alternate screen on return and on panic; mouse capture is ours.
+pub fn run(briefing: Briefing) -> io::Result<()> {
+    ratatui::run(|terminal| {
+        let _mouse = MouseCapture::enable()?;
+        let area = terminal.size()?;
+        let mut app = App::new(
+            briefing,
+            Theme::from_env(),
+            ratatui::layout::Rect::new(0, 0, area.width, area.height),
+        );
+        event_loop(terminal, &mut app)
+    })
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    terminal.draw(|frame| ui::draw(frame, app))?;
+    while !app.quit {
+        // Blocks until something happens: no timer, no busy loop.
+        if let Some(action) = action_for(event::read()?, app) {
+            app.update(action);
+            if !app.quit {
+                terminal.draw(|frame| ui::draw(frame, app))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The action for a terminal event, if any (mouse moves and key releases
+/// have none, so they cause no redraw).
+pub fn action_for(event: Event, app: &App) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            resolve(key, &Context { focus: app.focus })
+        }
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: m.column,
+                row: m.row,
+            }),
+            MouseEventKind::ScrollDown => Some(Action::Scroll {
+                column: m.column,
+                row: m.row,
+                down: true,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Scroll {
+                column: m.column,
+                row: m.row,
+                down: false,
+            }),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        _ => None,
+    }
+}
+
+/// Mouse capture, turned off when dropped (quit or error) and by the panic
+/// hook, which then chains to the hook before it (ratatui's, which
+/// restores the rest of the terminal).
+struct MouseCapture;
+
+impl MouseCapture {
+    fn enable() -> io::Result<MouseCapture> {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(stdout(), DisableMouseCapture);
+            previous(info);
+        }));
+        execute!(stdout(), EnableMouseCapture)?;
+        Ok(MouseCapture)
+    }
+}
+
+impl Drop for MouseCapture {
+    fn drop(&mut self) {
+        let _ = execute!(stdout(), DisableMouseCapture);
+    }
+}

@@ -1,0 +1,100 @@
+//! The actors pane: actors grouped by side with their roles; under the
+//! selected actor, their stances on each issue, earlier ones first.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::stance_symbol;
+use super::{fit, focused, pane_block, strings};
+use crate::app::lists::{ActorRow, actor_rows};
+use crate::app::{App, Pane};
+use crate::model::text::inert;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let b = &app.briefing;
+    let t = app.theme;
+    let is_focused = focused(app, Pane::Actors);
+    let block = pane_block(
+        Line::from(format!(" {} ", strings::ACTORS)),
+        is_focused,
+        app,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+
+    let rows = actor_rows(app);
+    let mut lines = Vec::new();
+    for row in rows
+        .iter()
+        .skip(app.actors_offset)
+        .take(inner.height as usize)
+    {
+        let selected = row.sel() == Some(app.actor);
+        let line = match *row {
+            ActorRow::Side(s) => {
+                let style = t.side(Some(s)).add_modifier(Modifier::BOLD);
+                Line::from(vec![
+                    Span::styled(format!("{} ", app.letters[s]), style),
+                    Span::styled(
+                        fit(&inert(&b.sides[s].name), width.saturating_sub(2)),
+                        style.add_modifier(Modifier::UNDERLINED),
+                    ),
+                ])
+            }
+            ActorRow::Actor(a) => {
+                let actor = &b.actors[a];
+                let name = fit(&inert(&actor.name), width.saturating_sub(2));
+                let role = fit(&inert(&actor.role), width.saturating_sub(name.width() + 5));
+                let mut spans = vec![
+                    Span::raw(if selected { "› " } else { "  " }),
+                    Span::styled(name, Style::new().add_modifier(Modifier::BOLD)),
+                ];
+                if !role.is_empty() {
+                    spans.push(Span::styled(format!(" · {role}"), t.dim()));
+                }
+                Line::from(spans)
+            }
+            ActorRow::Issue(i) => {
+                let title = b
+                    .issues
+                    .get(i)
+                    .map_or("?".into(), |x| inert(&x.title).into_owned());
+                Line::from(Span::styled(
+                    fit(&format!("    {title}"), width),
+                    Style::new().add_modifier(Modifier::ITALIC),
+                ))
+            }
+            ActorRow::Position(p, replaced) => {
+                let pos = &b.positions[p];
+                let style = t.stance(pos.stance);
+                let mut spans = vec![
+                    Span::raw(if selected { "    › " } else { "      " }),
+                    Span::styled(
+                        format!("{} {}", stance_symbol(pos.stance), pos.stance.word()),
+                        style,
+                    ),
+                    Span::styled(format!(" · {}", inert(&pos.as_of.to_string())), t.dim()),
+                ];
+                if replaced {
+                    spans.push(Span::styled(format!(" ({})", strings::EARLIER), t.dim()));
+                }
+                Line::from(spans)
+            }
+        };
+        lines.push(if selected {
+            line.style(if is_focused {
+                t.selected()
+            } else {
+                Style::new().add_modifier(Modifier::BOLD)
+            })
+        } else {
+            line
+        });
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,135 @@
+//! The help overlay, generated from the keymap.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::theme::stance_symbol;
+use super::{pad, pane_block, strings};
+use crate::app::{Action, App, Pane};
+use crate::keymap::{KEYMAP, Scope, key_name};
+use crate::model::Stance;
+use crate::model::text::inert;
+
+fn scope_name(scope: Scope) -> &'static str {
+    match scope {
+        Scope::Everywhere => "Everywhere",
+        Scope::In(Pane::Timeline) => "In the timeline",
+        Scope::In(Pane::Actors) => "In actors and stances",
+        Scope::In(Pane::Source) => "In the source",
+    }
+}
+
+/// The help's lines: how to start, every binding by scope, and a legend.
+pub fn lines(app: &App) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let b = &app.briefing;
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let mut lines: Vec<Line> = strings::HELP_INTRO.iter().map(|s| Line::from(*s)).collect();
+    lines.push(Line::raw(""));
+    let scopes = [
+        Scope::Everywhere,
+        Scope::In(Pane::Timeline),
+        Scope::In(Pane::Actors),
+        Scope::In(Pane::Source),
+    ];
+    for scope in scopes {
+        lines.push(Line::styled(
+            scope_name(scope),
+            bold.add_modifier(Modifier::UNDERLINED),
+        ));
+        for binding in KEYMAP.iter().filter(|x| x.scope == scope) {
+            let keys: Vec<String> = binding.keys.iter().map(key_name).collect();
+            let mut desc = binding.desc.to_string();
+            if let Action::Side(_) = binding.action {
+                let names: Vec<String> = b
+                    .sides
+                    .iter()
+                    .take(4)
+                    .enumerate()
+                    .map(|(i, s)| format!("{} {}", i + 1, inert(&s.name)))
+                    .collect();
+                desc = format!("{desc}: {}", names.join(", "));
+            }
+            lines.push(Line::from(vec![
+                Span::styled(pad(&format!("  {}", keys.join(" ")), 16), t.key()),
+                Span::raw(desc),
+            ]));
+        }
+    }
+    lines.push(Line::raw(""));
+    let mut sides = vec![Span::styled("Sides: ", bold)];
+    for (i, s) in b.sides.iter().enumerate() {
+        sides.push(Span::styled(
+            format!("{} {}  ", app.letters[i], inert(&s.name)),
+            t.side(Some(i)).add_modifier(Modifier::BOLD),
+        ));
+    }
+    lines.push(Line::from(sides));
+    let mut stances = vec![Span::styled("Stances: ", bold)];
+    for &s in Stance::ALL.iter() {
+        stances.push(Span::styled(
+            format!("{} {}  ", stance_symbol(s), s.word()),
+            t.stance(s),
+        ));
+    }
+    lines.push(Line::from(stances));
+    lines.push(Line::from(vec![
+        Span::styled("In the source: ", bold),
+        Span::styled("current", t.current()),
+        Span::raw("  "),
+        Span::styled("evidence", t.evidence()),
+        Span::raw("  "),
+        Span::styled("a quote", t.quote(Some(1))),
+        Span::raw("  "),
+        Span::styled("a mention", t.mention(Some(0))),
+    ]));
+    lines.push(Line::from(strings::HELP_MOUSE));
+    lines.push(Line::styled(strings::HELP_CLOSE, t.dim()));
+    lines
+}
+
+/// Where the help goes on a screen of `area`, for `lines` lines of help.
+fn place(area: Rect, lines: usize) -> Rect {
+    let width = area.width.saturating_sub(4).min(90);
+    let height = (lines as u16)
+        .saturating_add(2)
+        .min(area.height.saturating_sub(2));
+    let x = area.x + (area.width - width) / 2;
+    let y = area.y + (area.height - height) / 2;
+    Rect {
+        x,
+        y,
+        width,
+        height,
+    }
+}
+
+/// How far the help can scroll at the app's size (lines are cut, not
+/// wrapped, so one line is one row).
+pub fn max_scroll(app: &App) -> usize {
+    let n = lines(app).len();
+    n.saturating_sub(place(app.size, n).height.saturating_sub(2) as usize)
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let lines = lines(app);
+    let n = lines.len();
+    let r = place(area, n);
+    frame.render_widget(Clear, r);
+    let scroll = app
+        .help_scroll
+        .min(n.saturating_sub(r.height.saturating_sub(2) as usize));
+    let mut block = pane_block(Line::from(format!(" {} ", strings::HELP)), true, app);
+    if n > r.height.saturating_sub(2) as usize {
+        block = block.title_bottom(Line::from(strings::HELP_MORE).right_aligned());
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .scroll((scroll as u16, 0))
+            .block(block),
+        r,
+    );
+}

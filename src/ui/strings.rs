@@ -1,0 +1,42 @@
+//! What the reader says, in one place.
+
+pub const APP: &str = "brief";
+pub const TIMELINE: &str = "Timeline";
+pub const ACTORS: &str = "Actors and stances";
+pub const DETAILS: &str = "Details";
+pub const SOURCE: &str = "Source";
+pub const HELP: &str = "Help — keys";
+pub const ALL_EVENTS: &str = "all events";
+pub const NO_EVENTS: &str = "No events for this actor.";
+pub const NO_SOURCE: &str = "Select an event or a position to read its source.";
+pub const NO_POSITIONS: &str = "no recorded positions";
+pub const EARLIER: &str = "earlier";
+pub const HELP_INTRO: [&str; 2] = [
+    "Start: press 1–4 for a side, then j onto an actor's stance:",
+    "the source pane shows the words behind it, highlighted.",
+];
+pub const HELP_MORE: &str = " j/k scroll ";
+pub const HELP_MOUSE: &str =
+    "Mouse: click a pane to focus it and a row to select it; the wheel scrolls.";
+pub const HELP_CLOSE: &str = "Esc or ? closes this help.";
+pub const NOT_A_TERMINAL: &str = "brief: standard output is not a terminal, so the reader cannot open.\n\
+     To read the briefing as text, try `brief export --format markdown` (or `brief export` for JSON).";
+
+pub fn too_small(width: u16, height: u16) -> String {
+    format!("terminal too small (need {width}×{height})")
+}
+
+pub fn filter(name: &str) -> String {
+    format!("filter: {name} (Esc clears)")
+}
+
+pub fn highlights(current: Option<usize>, total: usize) -> String {
+    match current {
+        Some(c) => format!("highlight {}/{total}", c + 1),
+        None => format!("{total} highlights"),
+    }
+}
+
+pub fn sources(current: usize, total: usize) -> String {
+    format!("source {current}/{total} [ ]")
+}

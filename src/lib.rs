@@ -1,6 +1,10 @@
 //! brief: an offline terminal reader for curated briefings.
 
+pub mod app;
 pub mod bundled;
 pub mod cli;
 pub mod export;
+pub mod keymap;
 pub mod model;
+pub mod reader;
+pub mod ui;

@@ -1,0 +1,407 @@
+//! What the palette searches, built once from a briefing: events, quotes,
+//! actors, positions, issues, source titles and every sentence of every
+//! source text. Each item carries the texts it can be found by.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::model::{Briefing, FuzzyDate};
+
+use super::fold::{Folded, fold_term};
+use super::sentences::sentences;
+
+/// The kinds of item, in the order ties are broken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Actor,
+    Issue,
+    Event,
+    Quote,
+    Position,
+    Source,
+    Sentence,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Actor,
+        Kind::Issue,
+        Kind::Event,
+        Kind::Quote,
+        Kind::Position,
+        Kind::Source,
+        Kind::Sentence,
+    ];
+
+    /// The word used in output and in rows.
+    pub fn word(self) -> &'static str {
+        match self {
+            Kind::Actor => "actor",
+            Kind::Issue => "issue",
+            Kind::Event => "event",
+            Kind::Quote => "quote",
+            Kind::Position => "position",
+            Kind::Source => "source",
+            Kind::Sentence => "text",
+        }
+    }
+
+    /// The query prefix that limits a search to this kind (`q:`).
+    pub fn prefix(self) -> char {
+        match self {
+            Kind::Actor => 'a',
+            Kind::Issue => 'i',
+            Kind::Event => 'e',
+            Kind::Quote => 'q',
+            Kind::Position => 'p',
+            Kind::Source => 's',
+            Kind::Sentence => 't',
+        }
+    }
+
+    /// Percent applied to a match: the words of a long article weigh less
+    /// than a title or a quote, and a position less than the quote it rests on.
+    pub fn weight(self) -> i64 {
+        match self {
+            Kind::Position => 90,
+            Kind::Sentence => 80,
+            _ => 100,
+        }
+    }
+}
+
+/// What a field is to its item, and so how much a match in it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The label shown in a row.
+    Label,
+    /// The speaker or actor shown beside the label.
+    Speaker,
+    /// Other names of the item itself (an actor's aliases).
+    Alias,
+    /// Text about the item that a row does not show (issue titles, summaries).
+    Context,
+}
+
+impl Role {
+    pub fn weight(self) -> i64 {
+        match self {
+            Role::Label | Role::Speaker | Role::Alias => 100,
+            Role::Context => 80,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub role: Role,
+    pub text: Box<str>,
+    pub folded: Folded,
+}
+
+impl Field {
+    pub fn new(role: Role, text: &str) -> Self {
+        Field {
+            role,
+            text: text.into(),
+            folded: Folded::new(text),
+        }
+    }
+}
+
+/// Where an item lives in the briefing, for jumping to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Actor(usize),
+    Issue(usize),
+    Event(usize),
+    Quote(usize),
+    Position(usize),
+    Source(usize),
+    /// A sentence: its source and its byte range in the source text.
+    Sentence {
+        source: usize,
+        range: Range<usize>,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub kind: Kind,
+    pub id: String,
+    pub target: Target,
+    pub date: Option<FuzzyDate>,
+    /// Label first, then the speaker if any, then the rest.
+    pub fields: Vec<Field>,
+    /// Actor and issue indices, for `@actor` and `#issue`.
+    pub actors: Vec<u32>,
+    pub issues: Vec<u32>,
+}
+
+impl Item {
+    pub fn label(&self) -> &str {
+        &self.fields[0].text
+    }
+
+    pub fn speaker(&self) -> Option<&str> {
+        self.fields
+            .get(1)
+            .filter(|f| f.role == Role::Speaker)
+            .map(|f| &*f.text)
+    }
+}
+
+/// An actor's spellings, folded lower-case, for alias expansion and `@`.
+#[derive(Debug, Clone)]
+pub struct Spellings {
+    pub id: String,
+    /// Name, aliases and, for people, the surname.
+    pub all: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub items: Vec<Item>,
+    pub actors: Vec<Spellings>,
+    /// Issue id and folded lower-case title, for `#`.
+    pub issues: Vec<(String, String)>,
+    /// Any spelling of an actor → the actor.
+    pub alias_of: HashMap<String, usize>,
+}
+
+fn lower(s: &str) -> String {
+    fold_term(&s.to_lowercase()).0
+}
+
+/// A sentence's text for a one-line row: line breaks become spaces, char
+/// for char, so that match indices still fit the source.
+fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+        .collect()
+}
+
+impl Corpus {
+    pub fn new(b: &Briefing) -> Self {
+        let mut c = Corpus::default();
+        let actor_name = |id: &str| {
+            b.actor_index(id)
+                .map(|i| (i as u32, b.actors[i].name.as_str()))
+        };
+        let issue_title = |id: &str| {
+            b.issue_index(id)
+                .map(|i| (i as u32, b.issues[i].title.as_str()))
+        };
+
+        for (i, a) in b.actors.iter().enumerate() {
+            let mut all = vec![lower(&a.name)];
+            all.extend(a.aliases.iter().map(|s| lower(s)));
+            if a.kind == crate::model::ActorKind::Person
+                && let Some(surname) = a.name.split_whitespace().last()
+            {
+                all.push(lower(surname));
+            }
+            all.dedup();
+            for s in &all {
+                c.alias_of.entry(s.clone()).or_insert(i);
+            }
+            c.actors.push(Spellings {
+                id: a.id.value.clone(),
+                all,
+            });
+            let mut fields = vec![Field::new(Role::Label, &a.name)];
+            fields.extend(a.aliases.iter().map(|s| Field::new(Role::Alias, s)));
+            fields.push(Field::new(Role::Context, &a.role));
+            c.push(
+                Kind::Actor,
+                &a.id,
+                Target::Actor(i),
+                None,
+                fields,
+                vec![i as u32],
+                vec![],
+            );
+        }
+        for (i, x) in b.issues.iter().enumerate() {
+            c.issues.push((x.id.value.clone(), lower(&x.title)));
+            let fields = vec![
+                Field::new(Role::Label, &x.title),
+                Field::new(Role::Context, &x.question),
+            ];
+            c.push(
+                Kind::Issue,
+                &x.id,
+                Target::Issue(i),
+                None,
+                fields,
+                vec![],
+                vec![i as u32],
+            );
+        }
+        for (i, e) in b.events.iter().enumerate() {
+            let mut fields = vec![
+                Field::new(Role::Label, &e.title),
+                Field::new(Role::Context, &e.summary),
+            ];
+            fields.extend(e.place.iter().map(|p| Field::new(Role::Context, p)));
+            let actors: Vec<_> = e
+                .participants
+                .iter()
+                .filter_map(|p| actor_name(p))
+                .collect();
+            let issues: Vec<_> = e.issues.iter().filter_map(|x| issue_title(x)).collect();
+            fields.extend(
+                actors
+                    .iter()
+                    .chain(&issues)
+                    .map(|(_, t)| Field::new(Role::Context, t)),
+            );
+            let (actors, issues) = (
+                actors.iter().map(|a| a.0).collect(),
+                issues.iter().map(|x| x.0).collect(),
+            );
+            c.push(
+                Kind::Event,
+                &e.id,
+                Target::Event(i),
+                Some(e.date.clone()),
+                fields,
+                actors,
+                issues,
+            );
+        }
+        for (i, q) in b.quotes.iter().enumerate() {
+            let speaker = actor_name(&q.speaker);
+            let mut fields = vec![Field::new(Role::Label, &q.text)];
+            fields.push(Field::new(
+                Role::Speaker,
+                speaker.map_or(q.speaker.as_str(), |s| s.1),
+            ));
+            let issues: Vec<_> = q.issues.iter().filter_map(|x| issue_title(x)).collect();
+            fields.extend(issues.iter().map(|(_, t)| Field::new(Role::Context, t)));
+            if let Some(ev) = q.event.as_ref().and_then(|e| b.event(e)) {
+                fields.push(Field::new(Role::Context, &ev.title));
+            }
+            let issues = issues.iter().map(|x| x.0).collect();
+            let actors = speaker.iter().map(|s| s.0).collect();
+            c.push(
+                Kind::Quote,
+                &q.id,
+                Target::Quote(i),
+                q.spoken.clone(),
+                fields,
+                actors,
+                issues,
+            );
+        }
+        for (i, p) in b.positions.iter().enumerate() {
+            let actor = actor_name(&p.actor);
+            let issue = issue_title(&p.issue);
+            let mut fields = vec![Field::new(Role::Label, &p.summary)];
+            fields.push(Field::new(
+                Role::Speaker,
+                actor.map_or(p.actor.as_str(), |a| a.1),
+            ));
+            fields.extend(issue.iter().map(|x| Field::new(Role::Context, x.1)));
+            fields.push(Field::new(Role::Context, p.stance.word()));
+            let (actors, issues) = (
+                actor.iter().map(|a| a.0).collect(),
+                issue.iter().map(|x| x.0).collect(),
+            );
+            c.push(
+                Kind::Position,
+                &p.id,
+                Target::Position(i),
+                Some(p.as_of.clone()),
+                fields,
+                actors,
+                issues,
+            );
+        }
+        for (i, s) in b.sources.iter().enumerate() {
+            let mut fields = vec![
+                Field::new(Role::Label, &s.title),
+                Field::new(Role::Context, &s.outlet),
+            ];
+            fields.extend(s.author.iter().map(|a| Field::new(Role::Context, a)));
+            c.push(
+                Kind::Source,
+                &s.id,
+                Target::Source(i),
+                Some(s.published.clone()),
+                fields,
+                vec![],
+                vec![],
+            );
+        }
+        c.add_sentences(b);
+        c
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        target: Target,
+        date: Option<FuzzyDate>,
+        fields: Vec<Field>,
+        actors: Vec<u32>,
+        issues: Vec<u32>,
+    ) {
+        self.items.push(Item {
+            kind,
+            id: id.to_string(),
+            target,
+            date,
+            fields,
+            actors,
+            issues,
+        });
+    }
+
+    /// Every sentence of every source. A sentence is about the actors and
+    /// issues of the quotes that lie in it.
+    fn add_sentences(&mut self, b: &Briefing) {
+        let mut quotes_by_source: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, q) in b.quotes.iter().enumerate() {
+            quotes_by_source
+                .entry(q.source.as_str())
+                .or_default()
+                .push(i);
+        }
+        for (si, s) in b.sources.iter().enumerate() {
+            let ranges = sentences(&s.text);
+            let mut about: Vec<(Vec<u32>, Vec<u32>)> = vec![Default::default(); ranges.len()];
+            for &qi in quotes_by_source.get(s.id.as_str()).into_iter().flatten() {
+                let q = &b.quotes[qi];
+                let Some(r) = &q.range else { continue };
+                let n = ranges.partition_point(|s| s.end <= r.start);
+                if let Some((actors, issues)) = about.get_mut(n) {
+                    actors.extend(b.actor_index(&q.speaker).map(|i| i as u32));
+                    issues.extend(
+                        q.issues
+                            .iter()
+                            .filter_map(|x| b.issue_index(x))
+                            .map(|i| i as u32),
+                    );
+                }
+            }
+            for (n, (range, (actors, issues))) in ranges.into_iter().zip(about).enumerate() {
+                let text = one_line(&s.text[range.clone()]);
+                let fields = vec![Field::new(Role::Label, &text)];
+                let id = format!("{}#{}", s.id.value, n + 1);
+                let target = Target::Sentence { source: si, range };
+                self.push(
+                    Kind::Sentence,
+                    &id,
+                    target,
+                    Some(s.published.clone()),
+                    fields,
+                    actors,
+                    issues,
+                );
+            }
+        }
+    }
+}

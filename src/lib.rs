@@ -7,4 +7,6 @@ pub mod export;
 pub mod keymap;
 pub mod model;
 pub mod reader;
+pub mod search;
+pub mod synth;
 pub mod ui;

@@ -19,9 +19,10 @@ pub enum FuzzyDate {
     /// Approximately this point, in the source's words ("mid-August").
     About { about: Point, text: String },
     /// Somewhere between two points, in the source's words ("late August").
+    /// One end may be open: `from` alone is "on or after", `to` alone "on or before".
     Range {
-        from: Point,
-        to: Point,
+        from: Option<Point>,
+        to: Option<Point>,
         text: String,
     },
     /// Not known beyond the words, if any.
@@ -131,8 +132,11 @@ impl FuzzyDate {
     pub fn sort_key(&self) -> (i32, u8, u8) {
         match self {
             FuzzyDate::Exact(p) | FuzzyDate::About { about: p, .. } => p.earliest(),
-            FuzzyDate::Range { from, .. } => from.earliest(),
-            FuzzyDate::Unknown { .. } => (i32::MAX, 12, 31),
+            FuzzyDate::Range {
+                from: Some(from), ..
+            } => from.earliest(),
+            FuzzyDate::Range { to: Some(to), .. } => to.earliest(),
+            FuzzyDate::Range { .. } | FuzzyDate::Unknown { .. } => (i32::MAX, 12, 31),
         }
     }
 
@@ -140,7 +144,11 @@ impl FuzzyDate {
     pub fn iso(&self) -> Option<String> {
         match self {
             FuzzyDate::Exact(p) | FuzzyDate::About { about: p, .. } => Some(p.iso()),
-            FuzzyDate::Range { from, to, .. } => Some(format!("{}/{}", from.iso(), to.iso())),
+            FuzzyDate::Range { from, to, .. } => Some(format!(
+                "{}/{}",
+                from.map_or(String::new(), |p| p.iso()),
+                to.map_or(String::new(), |p| p.iso())
+            )),
             FuzzyDate::Unknown { .. } => None,
         }
     }
@@ -164,16 +172,26 @@ impl fmt::Display for FuzzyDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FuzzyDate::Exact(p) => f.write_str(&p.human()),
-            FuzzyDate::About { about, text } => write!(f, "{text} ({})", about.year()),
-            FuzzyDate::Range { from, to, text } if from.year() == to.year() => {
-                write!(f, "{text} ({})", from.year())
-            }
+            FuzzyDate::About { about, text } => with_years(f, text, about.year(), about.year()),
             FuzzyDate::Range { from, to, text } => {
-                write!(f, "{text} ({}–{})", from.year(), to.year())
+                let first = from.or(*to).map_or(0, |p| p.year());
+                let last = to.or(*from).map_or(0, |p| p.year());
+                with_years(f, text, first, last)
             }
             FuzzyDate::Unknown { text: Some(t) } => f.write_str(t),
             FuzzyDate::Unknown { text: None } => f.write_str("unknown"),
         }
+    }
+}
+
+/// The source's words, followed by the year(s) unless the words give them.
+fn with_years(f: &mut fmt::Formatter<'_>, text: &str, first: i32, last: i32) -> fmt::Result {
+    if text.contains(&first.to_string()) || first == 0 {
+        f.write_str(text)
+    } else if first == last {
+        write!(f, "{text} ({first})")
+    } else {
+        write!(f, "{text} ({first}–{last})")
     }
 }
 
@@ -204,8 +222,12 @@ impl serde::Serialize for FuzzyDate {
             }
             FuzzyDate::Range { from, to, text } => {
                 let mut m = s.serialize_map(Some(3))?;
-                m.serialize_entry("from", &from.iso())?;
-                m.serialize_entry("to", &to.iso())?;
+                if let Some(from) = from {
+                    m.serialize_entry("from", &from.iso())?;
+                }
+                if let Some(to) = to {
+                    m.serialize_entry("to", &to.iso())?;
+                }
                 m.serialize_entry("text", text)?;
                 m.end()
             }
@@ -230,7 +252,7 @@ impl<'de> serde::Deserialize<'de> for FuzzyDate {
 }
 
 const DATE_FORMS: &str = "a date is 2025-08-18, \"2025-08\", \"2025\", \"unknown\", \
-    or a table with `text` and `about` or `from` and `to`";
+    or a table with `text` and `about`, `from` or `to`";
 
 fn point_from_toml(value: &toml::Value) -> Result<Point, String> {
     match value {
@@ -273,19 +295,22 @@ fn from_toml(value: &toml::Value) -> Result<FuzzyDate, String> {
                     about: point_from_toml(about)?,
                     text,
                 }),
-                (None, Some(from), Some(to)) => {
-                    let (from, to) = (point_from_toml(from)?, point_from_toml(to)?);
-                    if from.earliest() > to.latest() {
+                (None, from, to) => {
+                    let from = from.map(point_from_toml).transpose()?;
+                    let to = to.map(point_from_toml).transpose()?;
+                    if let (Some(f), Some(t)) = (from, to)
+                        && f.earliest() > t.latest()
+                    {
                         return Err(format!(
                             "date range out of order: `from` {} is after `to` {}",
-                            from.iso(),
-                            to.iso()
+                            f.iso(),
+                            t.iso()
                         ));
                     }
                     Ok(FuzzyDate::Range { from, to, text })
                 }
                 _ => Err(format!(
-                    "give either `about` or both `from` and `to`; {DATE_FORMS}"
+                    "give either `about`, or `from` and/or `to`; {DATE_FORMS}"
                 )),
             }
         }
@@ -320,11 +345,18 @@ mod tests {
     #[test]
     fn vague_dates_show_their_words_and_sort_by_earliest_day() {
         let late = FuzzyDate::Range {
-            from: Point::parse("2025-08-21").unwrap(),
-            to: Point::parse("2025-08-31").unwrap(),
+            from: Some(Point::parse("2025-08-21").unwrap()),
+            to: Some(Point::parse("2025-08-31").unwrap()),
             text: "late August".into(),
         };
         assert_eq!(late.to_string(), "late August (2025)");
+        let after = FuzzyDate::Range {
+            from: Some(Point::parse("2025-09-06").unwrap()),
+            to: None,
+            text: "after 6 September 2025".into(),
+        };
+        assert_eq!(after.to_string(), "after 6 September 2025", "no year twice");
+        assert!(late < after);
         let month = FuzzyDate::Exact(Point::parse("2025-08").unwrap());
         assert!(month < late);
         assert!(late < FuzzyDate::Unknown { text: None });

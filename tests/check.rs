@@ -154,6 +154,17 @@ fn control_characters_anywhere() {
 }
 
 #[test]
+fn reported_lines_never_carry_the_control_characters_themselves() {
+    let out = brief(&["check", "tests/fixtures/bad-control-chars"]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("Kyiv welcomed it.�"), "{stdout}");
+    assert!(
+        !stdout.chars().any(brief::model::text::is_unsafe),
+        "{stdout:?}"
+    );
+}
+
+#[test]
 fn required_sides() {
     assert_reports(
         "bad-sides",

@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use super::text::inert;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
@@ -72,22 +74,30 @@ impl Diagnostic {
 
     /// The header, then the offending line with a caret under the span.
     pub fn render(&self, text: Option<&str>) -> String {
-        let mut out = self.header(text);
+        // The message quotes ids and the line quotes the file: both may hold
+        // the very control characters being reported, so make them inert.
+        let mut out = inert(&self.header(text)).into_owned();
         out.push('\n');
         if let (Some(text), Some(span)) = (text, &self.span) {
             let start = floor_char_boundary(text, span.start.min(text.len()));
             let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
             // Carets are for one line; a multi-line span marks its first line.
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
             let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
             let end = end.min(line_end).max(start);
+            let line = &text[line_start..line_end];
+            let safe = inert(line);
+            let at = inert(&text[line_start..start]).len();
+            let to = at + inert(&text[start..end]).len();
             let level = match self.severity {
                 Severity::Error => Level::ERROR,
                 Severity::Warning => Level::WARNING,
             };
+            let line_no = text[..line_start].matches('\n').count() + 1;
             let report = [Group::with_level(level).element(
-                Snippet::source(text)
-                    .fold(true)
-                    .annotation(AnnotationKind::Primary.span(start..end)),
+                Snippet::source(safe.as_ref())
+                    .line_start(line_no)
+                    .annotation(AnnotationKind::Primary.span(at..to)),
             )];
             out.push_str(&Renderer::plain().render(&report).to_string());
             out.push('\n');
@@ -118,6 +128,28 @@ mod tests {
         let rendered = d.render(Some(text));
         assert!(rendered.contains("side = \"kyv\""), "{rendered}");
         assert!(rendered.contains("^^^^^"), "{rendered}");
+    }
+
+    #[test]
+    fn rendering_never_emits_the_control_characters_it_reports() {
+        let text = "a = 1\ntitle = \"x\u{1b}[31my\u{9b}z\"\n";
+        let at = text.find('\u{1b}').unwrap();
+        let d = Diagnostic::error("x.toml", Some(at..at + 1), "ESC in text");
+        let rendered = d.render(Some(text));
+        assert!(
+            !rendered.chars().any(super::super::text::is_unsafe),
+            "{rendered:?}"
+        );
+        assert!(rendered.contains("2 | title = \"x␛[31my�z\""), "{rendered}");
+        let caret_line = rendered.lines().find(|l| l.contains('^')).unwrap();
+        assert_eq!(
+            caret_line.find('^'),
+            rendered
+                .lines()
+                .find(|l| l.starts_with("2 |"))
+                .unwrap()
+                .find('␛')
+        );
     }
 
     #[test]

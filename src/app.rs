@@ -2,10 +2,13 @@
 //! [`Action`]; the ui reads it and never writes.
 
 pub mod lists;
+mod mouse;
 pub mod source;
+#[cfg(test)]
+mod tests;
 pub mod wrap;
 
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 
 use crate::model::Briefing;
 use crate::ui::theme::Theme;
@@ -122,6 +125,9 @@ impl App {
             Action::Help => self.help = !self.help,
             Action::Back if self.help => self.help = false,
             Action::Back => self.set_filter(None),
+            Action::Resize { width, height } => self.resize(width, height),
+            // Too small to show the panes: nothing moves unseen.
+            _ if self.areas().is_none() => {}
             _ if self.help => self.in_help(action),
             Action::FocusNext => self.focus = Pane::ALL[(self.focus as usize + 1) % 3],
             Action::FocusPrev => self.focus = Pane::ALL[(self.focus as usize + 2) % 3],
@@ -148,7 +154,7 @@ impl App {
                     self.focus = before;
                 }
             }
-            Action::Resize { width, height } => self.resize(width, height),
+            Action::Resize { .. } => {} // handled first
         }
     }
 
@@ -163,10 +169,6 @@ impl App {
             Action::PageDown | Action::HalfDown => page,
             Action::Top => -(max as isize),
             Action::Bottom => max as isize,
-            Action::Resize { width, height } => {
-                self.resize(width, height);
-                0
-            }
             _ => 0,
         };
         self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
@@ -246,15 +248,14 @@ impl App {
             offset: self.actors_offset,
         };
         s.select(at, height);
-        // After the selected actor, show as many of their positions as fit.
+        // Under a newly selected actor, show as many of their positions as fit.
         let last = rows
             .iter()
             .rposition(|r| matches!(r, ActorRow::Position(..) | ActorRow::Issue(..)));
         if let (ActorSel::Actor(_), Some(last)) = (self.actor, last)
             && last >= s.offset + height
-            && last < at + height
         {
-            s.offset = last + 1 - height;
+            s.offset = (last + 1 - height).min(at);
         }
         self.actors_offset = s.offset;
     }
@@ -363,47 +364,6 @@ impl App {
         if let Some(a) = lists::first_actor_of_side(&self.briefing, side) {
             self.focus = Pane::Actors;
             self.select_actor_row(ActorSel::Actor(a));
-        }
-    }
-
-    /// The pane under a screen cell.
-    pub fn pane_at(&self, column: u16, row: u16) -> Option<Pane> {
-        let a = self.areas()?;
-        let p = Position { x: column, y: row };
-        [
-            (a.timeline, Pane::Timeline),
-            (a.actors, Pane::Actors),
-            (a.source, Pane::Source),
-        ]
-        .into_iter()
-        .find(|(r, _)| r.contains(p))
-        .map(|(_, pane)| pane)
-    }
-
-    fn click(&mut self, column: u16, row: u16) {
-        let (Some(pane), Some(a)) = (self.pane_at(column, row), self.areas()) else {
-            return;
-        };
-        self.focus = pane;
-        match pane {
-            Pane::Timeline => {
-                let line = row.saturating_sub(a.timeline.y + 1) as usize;
-                let at = self.timeline.offset + line;
-                if row > a.timeline.y && at < self.events.len() && at != self.timeline.selected {
-                    self.timeline.select(at, self.page_of(Pane::Timeline));
-                    self.open_event();
-                }
-            }
-            Pane::Actors => {
-                let line = row.saturating_sub(a.actors.y + 1) as usize;
-                let rows = lists::actor_rows(self);
-                if row > a.actors.y
-                    && let Some(sel) = rows.get(self.actors_offset + line).and_then(ActorRow::sel)
-                {
-                    self.select_actor_row(sel);
-                }
-            }
-            Pane::Source => {}
         }
     }
 

@@ -47,6 +47,25 @@ pub enum Command {
         #[arg(short, long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
+    /// Search the briefing the way the reader's `/` palette does.
+    ///
+    /// Every word must match; accents are ignored and case too unless a
+    /// word has a capital. Filters: `@actor`, `#issue`, and a kind prefix:
+    /// q: quotes, e: events, a: actors, p: positions, i: issues, s: sources,
+    /// t: sentences of the source texts. Prints `kind<TAB>id<TAB>label<TAB>score`
+    /// per result, best first.
+    Search {
+        /// The query; several words are joined with spaces.
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// At most this many results.
+        #[arg(short = 'n', long, default_value_t = 20)]
+        limit: usize,
+        /// Write a JSON array of {kind, id, label, score}, plus source and
+        /// excerpt for sentences.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -94,6 +113,10 @@ pub fn run(cli: Cli) -> ExitCode {
                 };
                 print_or_fail(&text)
             }
+            Err(code) => code,
+        },
+        Some(Command::Search { query, limit, json }) => match open(briefing) {
+            Ok(b) => print_or_fail(&crate::search::output::render(&b, &query.join(" "), limit, json)),
             Err(code) => code,
         },
         None => read(briefing),

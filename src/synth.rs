@@ -187,6 +187,36 @@ pub fn generate(items: usize, seed: u64) -> Briefing {
     b
 }
 
+/// Writes a briefing as a directory of TOML files and source texts, the
+/// way curators write one, so that `brief -b DIR` can open it.
+pub fn write_dir(b: &Briefing, dir: &std::path::Path) -> std::io::Result<()> {
+    use serde_json::{Value, json};
+    let bad = |e: String| std::io::Error::other(e);
+    let all = serde_json::to_value(b).map_err(|e| bad(e.to_string()))?;
+    std::fs::create_dir_all(dir.join("sources"))?;
+    for s in &b.sources {
+        std::fs::write(dir.join(s.file.as_str()), &s.text)?;
+    }
+    for (file, key) in crate::model::load::FILES {
+        let mut table = match key {
+            "briefing" => json!({ "briefing": all["briefing"], "sides": all["sides"] }),
+            _ => json!({ key: all[key] }),
+        };
+        if let Some(Value::Array(sources)) = table.get_mut("sources") {
+            // The text lives in its own file.
+            sources
+                .iter_mut()
+                .filter_map(Value::as_object_mut)
+                .for_each(|s| {
+                    s.remove("text");
+                });
+        }
+        let text = toml::to_string(&table).map_err(|e| bad(e.to_string()))?;
+        std::fs::write(dir.join(file), text)?;
+    }
+    Ok(())
+}
+
 /// Well-known actors first, so that real queries mean something at scale,
 /// then generated people, states and organisations.
 fn actors(b: &mut Briefing, rng: &mut Rng, n: usize, sides: &[&str]) {
@@ -307,6 +337,20 @@ mod tests {
         assert_ne!(
             crate::export::json(&a),
             crate::export::json(&generate(2000, 2))
+        );
+    }
+
+    #[test]
+    fn written_briefing_loads_clean_and_equal() {
+        let b = generate(300, 5);
+        let dir = std::env::temp_dir().join(format!("brief-synth-{}", std::process::id()));
+        write_dir(&b, &dir).unwrap();
+        let loaded = crate::model::load(&crate::model::Origin::Dir(dir.clone())).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(loaded.errors(), 0, "{:?}", loaded.diagnostics.first());
+        assert_eq!(
+            crate::export::json(&loaded.briefing),
+            crate::export::json(&b)
         );
     }
 

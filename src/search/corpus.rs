@@ -42,7 +42,7 @@ impl Kind {
             Kind::Quote => "quote",
             Kind::Position => "position",
             Kind::Source => "source",
-            Kind::Sentence => "text",
+            Kind::Sentence => "sentence",
         }
     }
 
@@ -79,6 +79,10 @@ pub enum Role {
     Speaker,
     /// Other names of the item itself (an actor's aliases).
     Alias,
+    /// What a quote is about. A quote is a fragment of speech whose own
+    /// words often lack its subject ("unacceptable foreign intervention"),
+    /// so its issues count as much as its words.
+    Topic,
     /// Text about the item that a row does not show (issue titles, summaries).
     Context,
 }
@@ -86,7 +90,7 @@ pub enum Role {
 impl Role {
     pub fn weight(self) -> i64 {
         match self {
-            Role::Label | Role::Speaker | Role::Alias => 100,
+            Role::Label | Role::Speaker | Role::Alias | Role::Topic => 100,
             Role::Context => 80,
         }
     }
@@ -141,6 +145,14 @@ pub struct Item {
 impl Item {
     pub fn label(&self) -> &str {
         &self.fields[0].text
+    }
+
+    /// Whose item this is: the actor itself, or who said it.
+    pub fn owner(&self) -> Option<u32> {
+        match self.kind {
+            Kind::Actor | Kind::Quote | Kind::Position => self.actors.first().copied(),
+            _ => None,
+        }
     }
 
     pub fn speaker(&self) -> Option<&str> {
@@ -278,7 +290,7 @@ impl Corpus {
                 speaker.map_or(q.speaker.as_str(), |s| s.1),
             ));
             let issues: Vec<_> = q.issues.iter().filter_map(|x| issue_title(x)).collect();
-            fields.extend(issues.iter().map(|(_, t)| Field::new(Role::Context, t)));
+            fields.extend(issues.iter().map(|(_, t)| Field::new(Role::Topic, t)));
             if let Some(ev) = q.event.as_ref().and_then(|e| b.event(e)) {
                 fields.push(Field::new(Role::Context, &ev.title));
             }

@@ -7,6 +7,7 @@
 pub mod corpus;
 pub mod fold;
 pub mod matcher;
+pub mod output;
 pub mod query;
 pub mod sentences;
 pub mod worker;

@@ -14,6 +14,9 @@ use super::matcher::Matcher;
 pub struct Needle {
     pub text: String,
     pub case_sensitive: bool,
+    /// Percent applied to its score: a longer spelling than the one typed
+    /// scores more only for being longer, so it is scaled back.
+    pub scale: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,14 +25,18 @@ pub struct Term {
     pub raw: String,
     /// The term itself first, then every spelling of the actor it names.
     pub needles: Vec<Needle>,
+    /// The actor the term names, if it is one of their spellings.
+    pub actor: Option<u32>,
 }
 
 impl Term {
     fn new(raw: &str, corpus: &Corpus) -> Self {
         let (text, case_sensitive) = fold_term(raw);
+        let typed = text.chars().count() as i64;
         let mut needles = vec![Needle {
             text,
             case_sensitive,
+            scale: 100,
         }];
         // A term that is a spelling of an actor stands for all of them:
         // "Zelenskiy" finds "Zelensky", "Kiev" finds "Kyiv".
@@ -37,16 +44,20 @@ impl Term {
         if let Some(&actor) = corpus.alias_of.get(&key) {
             for s in &corpus.actors[actor].all {
                 if *s != needles[0].text {
+                    let scale = (100 * typed / s.chars().count().max(1) as i64).min(100);
                     needles.push(Needle {
                         text: s.clone(),
                         case_sensitive: false,
+                        scale,
                     });
                 }
             }
         }
+        let actor = corpus.alias_of.get(&key).map(|&a| a as u32);
         Term {
             raw: raw.to_string(),
             needles,
+            actor,
         }
     }
 
@@ -226,12 +237,24 @@ fn best<'t>(term: &'t Term, item: &Item, m: &Matcher) -> Option<(i64, usize, &'t
         for needle in &term.needles {
             let hay = f.folded.haystack(&f.text, needle.case_sensitive);
             if let Some(s) = m.score(hay, &needle.text) {
-                let s = s * f.role.weight() / 100;
+                let s = s * f.role.weight() / 100 * needle.scale / 100;
                 if best.is_none_or(|b| s > b.0) {
                     best = Some((s, fi, needle));
                 }
             }
         }
     }
+    // Naming an actor is a perfect hit on what they said and on the actor
+    // itself, and ranks it above what others said about them.
+    if term.actor.is_some() && term.actor == item.owner() {
+        let own = &term.needles[0].text;
+        let perfect = m.score(own, own).unwrap_or(0) * OWN_WORDS / 100;
+        if let Some(b) = best.as_mut() {
+            b.0 = b.0.max(perfect);
+        }
+    }
     best
 }
+
+/// Percent of a perfect match that an actor's own items get for their name.
+const OWN_WORDS: i64 = 120;

@@ -1,0 +1,180 @@
+//! Whole-screen snapshots of the reader on `TestBackend`, keys injected
+//! through the keymap as a person would press them.
+
+use std::path::Path;
+
+use brief::app::App;
+use brief::keymap::{Context, resolve};
+use brief::model::Briefing;
+use brief::ui::{self, theme::Theme};
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+
+fn bundled() -> Briefing {
+    brief::cli::open(None).expect("the bundled briefing is valid")
+}
+
+fn fixture() -> Briefing {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader");
+    brief::cli::open(Some(&dir)).expect("the reader fixture is valid")
+}
+
+fn app(b: Briefing, width: u16, height: u16, color: bool) -> App {
+    App::new(b, Theme { color }, Rect::new(0, 0, width, height))
+}
+
+/// Presses keys: characters, or names in angle brackets (`<Tab>`, `<Esc>`).
+fn press(app: &mut App, keys: &str) {
+    let mut rest = keys;
+    while let Some(c) = rest.chars().next() {
+        let (code, len) = if c == '<' {
+            let end = rest.find('>').expect("closing >");
+            let code = match &rest[1..end] {
+                "Tab" => KeyCode::Tab,
+                "Esc" => KeyCode::Esc,
+                "Enter" => KeyCode::Enter,
+                other => panic!("unknown key {other}"),
+            };
+            (code, end + 1)
+        } else {
+            (KeyCode::Char(c), c.len_utf8())
+        };
+        rest = &rest[len..];
+        if let Some(action) = resolve(KeyEvent::new(code, KeyModifiers::NONE), &Context { focus: app.focus }) {
+            app.update(action);
+        }
+    }
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    terminal.draw(|frame| ui::draw(frame, app)).unwrap();
+    terminal
+}
+
+/// The text of the cells whose style has `modifier`, row by row.
+fn cells_with(buffer: &Buffer, modifier: Modifier) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &buffer[(x, y)];
+            if cell.modifier.contains(modifier) {
+                out.push_str(cell.symbol());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn first_screen_80x24() {
+    let app = app(bundled(), 80, 24, true);
+    assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn first_screen_160x48() {
+    let app = app(bundled(), 160, 48, true);
+    assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn actor_selected_with_the_timeline_filtered() {
+    let mut app = app(bundled(), 80, 24, true);
+    press(&mut app, "2");
+    let terminal = draw(&app);
+    assert!(app.filter.is_some());
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("filter:"), "the filter is shown");
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn event_selected_with_its_source_highlighted() {
+    let mut app = app(bundled(), 80, 24, true);
+    press(&mut app, "jj");
+    let terminal = draw(&app);
+    let view = &app.source;
+    let words = &app.briefing.sources[view.source.unwrap()].text[view.marks[view.current.unwrap()].range.clone()];
+    // The first words of the highlight are on screen, reversed.
+    let reversed: String = cells_with(terminal.backend().buffer(), Modifier::REVERSED).split_whitespace().collect();
+    let first: String = words.split_whitespace().take(2).collect();
+    assert!(reversed.contains(&first), "{first:?} not in reversed cells {reversed:?}");
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn moscow_on_foreign_troops_in_the_fixture() {
+    let mut app = app(fixture(), 80, 24, true);
+    press(&mut app, "2jj");
+    let terminal = draw(&app);
+    let reversed = cells_with(terminal.backend().buffer(), Modifier::REVERSED);
+    assert!(reversed.contains("unacceptable"), "{reversed}");
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = app(bundled(), 80, 24, true);
+    press(&mut app, "?");
+    let terminal = draw(&app);
+    let screen = terminal.backend().to_string();
+    for words in ["Ctrl-c", "quit", "Shift-Tab", "next highlight"] {
+        assert!(screen.contains(words), "help lacks {words}");
+    }
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn help_overlay_scrolls_to_the_legend() {
+    let mut app = app(bundled(), 80, 24, true);
+    press(&mut app, "?G");
+    let screen = draw(&app).backend().to_string();
+    assert!(screen.contains("Stances:") && screen.contains("rules out"), "{screen}");
+}
+
+#[test]
+fn terminal_too_small() {
+    let app = app(bundled(), 40, 10, true);
+    let terminal = draw(&app);
+    assert!(terminal.backend().to_string().contains("terminal too small (need 60×16)"));
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn no_color_reads_through_modifiers_and_symbols() {
+    let mut app = app(bundled(), 80, 24, false);
+    press(&mut app, "2j");
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let area = buffer.area;
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &buffer[(x, y)];
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "colour at {x},{y}");
+        }
+    }
+    assert!(!cells_with(buffer, Modifier::REVERSED).trim().is_empty(), "the selection and highlight are reversed");
+    assert!(!cells_with(buffer, Modifier::BOLD).trim().is_empty());
+    assert!(!cells_with(buffer, Modifier::UNDERLINED).trim().is_empty(), "side headings and mentions are underlined");
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn control_characters_from_a_briefing_are_shown_inert() {
+    let mut b = fixture();
+    b.events[0].title = "Evil \u{1b}[2J\u{1b}]0;pwned\u{7} title\u{8}\r\u{202e}".into();
+    b.actors[0].role = "role \u{9b}31m".into();
+    let app = app(b, 100, 30, true);
+    let screen = draw(&app).backend().to_string();
+    assert!(screen.contains("Evil ␛[2J␛]0;pwned␇"), "{screen}");
+    for c in screen.chars() {
+        assert!(!brief::model::text::is_unsafe(c), "{c:?} reached the screen");
+    }
+}

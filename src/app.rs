@@ -154,7 +154,6 @@ impl App {
                     self.focus = before;
                 }
             }
-            Action::Resize { .. } => {} // handled first
         }
     }
 

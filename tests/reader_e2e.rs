@@ -14,7 +14,10 @@ use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 const TIMEOUT: Duration = Duration::from_secs(20);
 
 fn fixture() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader").display().to_string()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/reader")
+        .display()
+        .to_string()
 }
 
 struct Session {
@@ -26,7 +29,12 @@ struct Session {
 impl Session {
     fn start(args: &[&str], rows: u16, cols: u16) -> Session {
         let pty = native_pty_system()
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("a pseudo-terminal");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
         cmd.args(args);
@@ -36,7 +44,11 @@ impl Session {
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("a reader");
         let writer = pty.master.take_writer().expect("a writer");
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(NonZeroU16::new(rows).unwrap(), NonZeroU16::new(cols).unwrap(), 0)));
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+            0,
+        )));
         let sink = Arc::clone(&screen);
         thread::spawn(move || {
             // Keep the master alive as long as we read from it.
@@ -49,7 +61,11 @@ impl Session {
                 sink.lock().unwrap().process(&buf[..n]);
             }
         });
-        Session { screen, writer, child }
+        Session {
+            screen,
+            writer,
+            child,
+        }
     }
 
     fn contents(&self) -> String {
@@ -103,8 +119,9 @@ impl Session {
         loop {
             let parser = self.screen.lock().unwrap();
             let s = parser.screen();
-            let restored =
-                !s.alternate_screen() && !s.hide_cursor() && s.mouse_protocol_mode() == vt100::MouseProtocolMode::None;
+            let restored = !s.alternate_screen()
+                && !s.hide_cursor()
+                && s.mouse_protocol_mode() == vt100::MouseProtocolMode::None;
             if restored {
                 return;
             }
@@ -126,7 +143,10 @@ fn find_what_moscow_said_about_foreign_troops_then_quit() {
     let fixture = fixture();
     let mut s = Session::start(&["-b", &fixture], 24, 80);
     s.wait_for("Timeline");
-    assert!(s.screen.lock().unwrap().screen().alternate_screen(), "the reader uses the alternate screen");
+    assert!(
+        s.screen.lock().unwrap().screen().alternate_screen(),
+        "the reader uses the alternate screen"
+    );
     s.wait_for("? help");
 
     // 2: Moscow. The timeline is filtered, and the filter is shown.
@@ -151,7 +171,10 @@ fn find_what_moscow_said_about_foreign_troops_then_quit() {
                 }
             }
         }
-        assert!(reversed.contains("unacceptable"), "the words are highlighted: {reversed:?}");
+        assert!(
+            reversed.contains("unacceptable"),
+            "the words are highlighted: {reversed:?}"
+        );
     }
 
     // Help opens and Esc closes it; Esc again clears the filter.
@@ -163,6 +186,28 @@ fn find_what_moscow_said_about_foreign_troops_then_quit() {
     s.wait_until_gone("filter: Russia");
     s.wait_for("all events");
 
+    s.press(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn a_click_selects_a_row_and_the_wheel_scrolls() {
+    let fixture = fixture();
+    let mut s = Session::start(&["-b", &fixture], 24, 80);
+    s.wait_for("Timeline");
+    // The actors pane starts on row 13 (1-based): its border, Kyiv, the first
+    // actor Zelensky with his one stance (issue and position rows), Moscow,
+    // then Russia on row 19. SGR mouse reports are 1-based.
+    s.press(b"\x1b[<0;6;19M\x1b[<0;6;19m");
+    s.wait_for("filter: Russia");
+    s.wait_for("○ open");
+    // A click on the source focuses it (g then goes to its top); the wheel
+    // over it scrolls it down.
+    s.press(b"\x1b[<0;50;12M\x1b[<0;50;12mg");
+    s.wait_for("line 1/");
+    s.press(b"\x1b[<65;50;15M");
+    s.wait_for("line 4/");
     s.press(b"q");
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
@@ -200,5 +245,8 @@ fn without_a_terminal_brief_suggests_export_and_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("not a terminal") && err.contains("brief export"), "{err}");
+    assert!(
+        err.contains("not a terminal") && err.contains("brief export"),
+        "{err}"
+    );
 }

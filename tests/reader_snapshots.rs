@@ -45,7 +45,10 @@ fn press(app: &mut App, keys: &str) {
             (KeyCode::Char(c), c.len_utf8())
         };
         rest = &rest[len..];
-        if let Some(action) = resolve(KeyEvent::new(code, KeyModifiers::NONE), &Context { focus: app.focus }) {
+        if let Some(action) = resolve(
+            KeyEvent::new(code, KeyModifiers::NONE),
+            &Context { focus: app.focus },
+        ) {
             app.update(action);
         }
     }
@@ -101,11 +104,17 @@ fn event_selected_with_its_source_highlighted() {
     press(&mut app, "jj");
     let terminal = draw(&app);
     let view = &app.source;
-    let words = &app.briefing.sources[view.source.unwrap()].text[view.marks[view.current.unwrap()].range.clone()];
+    let words = &app.briefing.sources[view.source.unwrap()].text
+        [view.marks[view.current.unwrap()].range.clone()];
     // The first words of the highlight are on screen, reversed.
-    let reversed: String = cells_with(terminal.backend().buffer(), Modifier::REVERSED).split_whitespace().collect();
+    let reversed: String = cells_with(terminal.backend().buffer(), Modifier::REVERSED)
+        .split_whitespace()
+        .collect();
     let first: String = words.split_whitespace().take(2).collect();
-    assert!(reversed.contains(&first), "{first:?} not in reversed cells {reversed:?}");
+    assert!(
+        reversed.contains(&first),
+        "{first:?} not in reversed cells {reversed:?}"
+    );
     assert_snapshot!(terminal.backend());
 }
 
@@ -125,7 +134,13 @@ fn help_overlay() {
     press(&mut app, "?");
     let terminal = draw(&app);
     let screen = terminal.backend().to_string();
-    for words in ["Ctrl-c", "quit", "Shift-Tab", "next highlight"] {
+    for words in [
+        "Help — keys",
+        "Start: press 1–4",
+        "quit",
+        "Shift-Tab",
+        "j/k scroll",
+    ] {
         assert!(screen.contains(words), "help lacks {words}");
     }
     assert_snapshot!(terminal.backend());
@@ -136,14 +151,27 @@ fn help_overlay_scrolls_to_the_legend() {
     let mut app = app(bundled(), 80, 24, true);
     press(&mut app, "?G");
     let screen = draw(&app).backend().to_string();
-    assert!(screen.contains("Stances:") && screen.contains("rules out"), "{screen}");
+    for words in [
+        "Ctrl-c",
+        "next highlight",
+        "Stances:",
+        "rules out",
+        "Sides:",
+    ] {
+        assert!(screen.contains(words), "help lacks {words}:\n{screen}");
+    }
 }
 
 #[test]
 fn terminal_too_small() {
     let app = app(bundled(), 40, 10, true);
     let terminal = draw(&app);
-    assert!(terminal.backend().to_string().contains("terminal too small (need 60×16)"));
+    assert!(
+        terminal
+            .backend()
+            .to_string()
+            .contains("terminal too small (need 60×16)")
+    );
     assert_snapshot!(terminal.backend());
 }
 
@@ -157,24 +185,73 @@ fn no_color_reads_through_modifiers_and_symbols() {
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right() {
             let cell = &buffer[(x, y)];
-            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "colour at {x},{y}");
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (Color::Reset, Color::Reset),
+                "colour at {x},{y}"
+            );
         }
     }
-    assert!(!cells_with(buffer, Modifier::REVERSED).trim().is_empty(), "the selection and highlight are reversed");
+    assert!(
+        !cells_with(buffer, Modifier::REVERSED).trim().is_empty(),
+        "the selection and highlight are reversed"
+    );
     assert!(!cells_with(buffer, Modifier::BOLD).trim().is_empty());
-    assert!(!cells_with(buffer, Modifier::UNDERLINED).trim().is_empty(), "side headings and mentions are underlined");
+    assert!(
+        !cells_with(buffer, Modifier::UNDERLINED).trim().is_empty(),
+        "side headings and mentions are underlined"
+    );
     assert_snapshot!(terminal.backend());
 }
 
 #[test]
 fn control_characters_from_a_briefing_are_shown_inert() {
+    const EVIL: &str = "\u{1b}[2J\u{1b}]0;pwned\u{7}\u{8}\r\u{9b}31m\u{202e}";
     let mut b = fixture();
-    b.events[0].title = "Evil \u{1b}[2J\u{1b}]0;pwned\u{7} title\u{8}\r\u{202e}".into();
-    b.actors[0].role = "role \u{9b}31m".into();
-    let app = app(b, 100, 30, true);
-    let screen = draw(&app).backend().to_string();
-    assert!(screen.contains("Evil ␛[2J␛]0;pwned␇"), "{screen}");
-    for c in screen.chars() {
-        assert!(!brief::model::text::is_unsafe(c), "{c:?} reached the screen");
+    let evil = |s: &mut String| s.push_str(EVIL);
+    evil(&mut b.meta.title);
+    b.meta.as_of = brief::model::FuzzyDate::Unknown {
+        text: Some(format!("as of{EVIL}")),
+    };
+    b.sides.iter_mut().for_each(|x| evil(&mut x.name));
+    for x in &mut b.sources {
+        evil(&mut x.title);
+        evil(&mut x.outlet);
+        evil(&mut x.text);
+    }
+    for x in &mut b.actors {
+        evil(&mut x.name);
+        evil(&mut x.role);
+    }
+    for x in &mut b.issues {
+        evil(&mut x.title);
+        evil(&mut x.question);
+    }
+    for x in &mut b.events {
+        evil(&mut x.title);
+        evil(&mut x.summary);
+        x.place = Some(format!("Paris{EVIL}"));
+    }
+    for x in &mut b.positions {
+        evil(&mut x.summary);
+        x.as_of = brief::model::FuzzyDate::Unknown {
+            text: Some(format!("then{EVIL}")),
+        };
+    }
+    b.quotes.iter_mut().for_each(|x| evil(&mut x.text.value));
+    let mut app = app(b, 120, 40, true);
+    let mut screens = vec![draw(&app).backend().to_string()];
+    for keys in ["G", "2", "j", "jj", "<Tab>G", "?"] {
+        press(&mut app, keys);
+        screens.push(draw(&app).backend().to_string());
+    }
+    assert!(screens[0].contains("␛[2J␛]0;pwned␇␈␍"), "{}", screens[0]);
+    for screen in screens {
+        for c in screen.chars() {
+            assert!(
+                !brief::model::text::is_unsafe(c),
+                "{c:?} reached the screen:\n{screen}"
+            );
+        }
     }
 }

@@ -320,7 +320,9 @@ fn styled_rows(
             let mut spans: Vec<Span<'static>> = Vec::new();
             let mut run = String::new();
             let mut run_style = None;
-            for (i, c) in text[row.clone()].char_indices() {
+            // Spaces at a break are not shown, so no highlight trails off the row.
+            let shown_text = text[row.clone()].trim_end_matches([' ', '\t']);
+            for (i, c) in shown_text.char_indices() {
                 let id = paint[row.start + i].1;
                 if run_style.is_some_and(|s| s != id) {
                     spans.push(Span::styled(

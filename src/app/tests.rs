@@ -39,14 +39,21 @@ fn starts_on_the_first_event_in_date_order_with_its_evidence_open() {
     let app = app();
     assert_eq!(app.focus, Pane::Timeline);
     assert_eq!(event_title(&app), "Russia open to talks on guarantees");
-    assert_eq!(current_words(&app), Some("Earlier in the year Russia said it was"));
+    assert_eq!(
+        current_words(&app),
+        Some("Earlier in the year Russia said it was")
+    );
     assert_eq!(app.filter, None);
 }
 
 #[test]
 fn the_timeline_is_in_date_order_with_vague_dates_by_their_earliest_day() {
     let app = app();
-    let titles: Vec<&str> = app.events.iter().map(|&e| app.briefing.events[e].title.as_str()).collect();
+    let titles: Vec<&str> = app
+        .events
+        .iter()
+        .map(|&e| app.briefing.events[e].title.as_str())
+        .collect();
     assert_eq!(
         titles,
         [
@@ -63,7 +70,10 @@ fn moving_in_the_timeline_opens_each_event_evidence() {
     let mut app = app();
     run(&mut app, &[Action::Down]);
     assert_eq!(event_title(&app), "Trump promises some US support");
-    assert_eq!(current_words(&app), Some("Trump said the United States would back the effort"));
+    assert_eq!(
+        current_words(&app),
+        Some("Trump said the United States would back the effort")
+    );
     run(&mut app, &[Action::Bottom]);
     assert_eq!(event_title(&app), "Zakharova rejects Western troops");
     run(&mut app, &[Action::Top, Action::Up]);
@@ -90,11 +100,19 @@ fn moscow_on_foreign_troops_takes_three_keys_and_shows_the_words() {
     let mut app = app();
     // 2: Moscow; j: its first position (the earlier one); j: the current one.
     run(&mut app, &[Action::Side(1), Action::Down]);
-    let open = app.briefing.positions.iter().position(|p| p.id == "russia-troops-open").unwrap();
+    let open = app
+        .briefing
+        .positions
+        .iter()
+        .position(|p| p.id == "russia-troops-open")
+        .unwrap();
     assert_eq!(app.actor, ActorSel::Position(open));
     assert_eq!(current_words(&app), Some("open to discussing"));
     run(&mut app, &[Action::Down]);
-    assert_eq!(current_words(&app), Some("unacceptable foreign intervention"));
+    assert_eq!(
+        current_words(&app),
+        Some("unacceptable foreign intervention")
+    );
     assert_eq!(app.briefing.sources[app.source.source.unwrap()].id, "paris");
 }
 
@@ -105,7 +123,10 @@ fn brackets_step_through_the_sources_of_the_selection() {
     run(&mut app, &[Action::NextSource]);
     assert_eq!(current_words(&app), Some("legitimate targets"));
     run(&mut app, &[Action::NextSource]);
-    assert_eq!(current_words(&app), Some("unacceptable foreign intervention"));
+    assert_eq!(
+        current_words(&app),
+        Some("unacceptable foreign intervention")
+    );
     run(&mut app, &[Action::PrevSource]);
     assert_eq!(current_words(&app), Some("legitimate targets"));
 }
@@ -113,7 +134,10 @@ fn brackets_step_through_the_sources_of_the_selection() {
 #[test]
 fn n_and_shift_n_walk_the_highlights_and_wrap() {
     let mut app = app();
-    run(&mut app, &[Action::Bottom, Action::FocusNext, Action::FocusNext]);
+    run(
+        &mut app,
+        &[Action::Bottom, Action::FocusNext, Action::FocusNext],
+    );
     assert_eq!(app.focus, Pane::Source);
     let n = app.source.marks.len();
     assert!(n >= 3, "{n}");
@@ -129,7 +153,10 @@ fn n_and_shift_n_walk_the_highlights_and_wrap() {
 #[test]
 fn enter_on_a_quote_goes_to_its_speaker_and_event() {
     let mut app = app();
-    run(&mut app, &[Action::Side(1), Action::Down, Action::Down, Action::Open]);
+    run(
+        &mut app,
+        &[Action::Side(1), Action::Down, Action::Down, Action::Open],
+    );
     assert_eq!(app.focus, Pane::Source);
     run(&mut app, &[Action::Open]);
     let zakharova = app.briefing.actor_index("zakharova").unwrap();
@@ -138,7 +165,10 @@ fn enter_on_a_quote_goes_to_its_speaker_and_event() {
     assert_eq!(app.focus, Pane::Timeline);
     assert_eq!(event_title(&app), "Zakharova rejects Western troops");
     // The source still shows the quote.
-    assert_eq!(current_words(&app), Some("unacceptable foreign intervention"));
+    assert_eq!(
+        current_words(&app),
+        Some("unacceptable foreign intervention")
+    );
 }
 
 #[test]
@@ -172,7 +202,10 @@ fn help_takes_esc_first_and_then_esc_clears_the_filter() {
     run(&mut app, &[Action::Down, Action::Back]);
     assert!(!app.help);
     assert!(app.filter.is_some(), "Esc closed the help only");
-    assert!(matches!(app.actor, ActorSel::Actor(_)), "keys under the help do not move the panes");
+    assert!(
+        matches!(app.actor, ActorSel::Actor(_)),
+        "keys under the help do not move the panes"
+    );
     run(&mut app, &[Action::Back]);
     assert_eq!(app.filter, None);
 }
@@ -183,7 +216,10 @@ fn scrolling_the_source_stays_within_the_text() {
     run(&mut app, &[Action::FocusPrev, Action::Bottom]);
     let view = app.page_of(Pane::Source);
     assert_eq!(app.source.scroll, app.source.rows.len() - view);
-    run(&mut app, &[Action::PageDown, Action::HalfDown, Action::Down]);
+    run(
+        &mut app,
+        &[Action::PageDown, Action::HalfDown, Action::Down],
+    );
     assert_eq!(app.source.scroll, app.source.rows.len() - view);
     run(&mut app, &[Action::Top, Action::HalfUp]);
     assert_eq!(app.source.scroll, 0);
@@ -193,25 +229,80 @@ fn scrolling_the_source_stays_within_the_text() {
 fn a_click_focuses_a_pane_and_selects_the_row_under_it() {
     let mut app = app();
     let a = app.areas().unwrap();
-    run(&mut app, &[Action::Click { column: a.timeline.x + 5, row: a.timeline.y + 3 }]);
+    run(
+        &mut app,
+        &[Action::Click {
+            column: a.timeline.x + 5,
+            row: a.timeline.y + 3,
+        }],
+    );
     assert_eq!(app.focus, Pane::Timeline);
     assert_eq!(app.timeline.selected, 2);
     // The actors pane: row 0 is the Kyiv heading, row 1 Zelensky.
-    run(&mut app, &[Action::Click { column: a.actors.x + 3, row: a.actors.y + 2 }]);
+    run(
+        &mut app,
+        &[Action::Click {
+            column: a.actors.x + 3,
+            row: a.actors.y + 2,
+        }],
+    );
     assert_eq!(app.focus, Pane::Actors);
-    assert_eq!(app.actor, ActorSel::Actor(app.briefing.actor_index("zelensky").unwrap()));
-    run(&mut app, &[Action::Scroll { column: a.source.x + 3, row: a.source.y + 3, down: true }]);
-    assert_eq!(app.focus, Pane::Actors, "the wheel scrolls without taking the focus");
+    assert_eq!(
+        app.actor,
+        ActorSel::Actor(app.briefing.actor_index("zelensky").unwrap())
+    );
+    run(
+        &mut app,
+        &[Action::Scroll {
+            column: a.source.x + 3,
+            row: a.source.y + 3,
+            down: true,
+        }],
+    );
+    assert_eq!(
+        app.focus,
+        Pane::Actors,
+        "the wheel scrolls without taking the focus"
+    );
 }
 
 #[test]
 fn resizing_relayouts_and_too_small_has_no_areas() {
     let mut app = app();
-    run(&mut app, &[Action::Side(0), Action::Down, Action::Resize { width: 200, height: 60 }]);
-    assert_eq!(app.source.width, app.areas().unwrap().source.width as usize - 2);
-    run(&mut app, &[Action::Resize { width: 20, height: 5 }, Action::Down, Action::PageDown]);
+    run(
+        &mut app,
+        &[
+            Action::Side(0),
+            Action::Down,
+            Action::Resize {
+                width: 200,
+                height: 60,
+            },
+        ],
+    );
+    assert_eq!(
+        app.source.width,
+        app.areas().unwrap().source.width as usize - 2
+    );
+    run(
+        &mut app,
+        &[
+            Action::Resize {
+                width: 20,
+                height: 5,
+            },
+            Action::Down,
+            Action::PageDown,
+        ],
+    );
     assert!(app.areas().is_none());
-    run(&mut app, &[Action::Resize { width: 80, height: 24 }]);
+    run(
+        &mut app,
+        &[Action::Resize {
+            width: 80,
+            height: 24,
+        }],
+    );
     assert_eq!(current_words(&app), Some("real guarantees"));
 }
 

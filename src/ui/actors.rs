@@ -72,17 +72,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             ActorRow::Position(p, replaced) => {
                 let pos = &b.positions[p];
                 let style = t.stance(pos.stance);
-                let mut spans = vec![
+                let stance = format!("{} {}", stance_symbol(pos.stance), pos.stance.word());
+                let earlier = if replaced {
+                    format!(" ({})", strings::EARLIER)
+                } else {
+                    String::new()
+                };
+                let room = width.saturating_sub(6 + stance.width() + earlier.width() + 3);
+                let spans = vec![
                     Span::raw(if selected { "    › " } else { "      " }),
+                    Span::styled(stance, style),
+                    Span::styled(earlier, t.dim()),
                     Span::styled(
-                        format!("{} {}", stance_symbol(pos.stance), pos.stance.word()),
-                        style,
+                        format!(" · {}", fit(&inert(&pos.as_of.to_string()), room)),
+                        t.dim(),
                     ),
-                    Span::styled(format!(" · {}", inert(&pos.as_of.to_string())), t.dim()),
                 ];
-                if replaced {
-                    spans.push(Span::styled(format!(" ({})", strings::EARLIER), t.dim()));
-                }
                 Line::from(spans)
             }
         };

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::theme::stance_symbol;
-use super::{pad, pane_block, strings};
+use super::{fit, pad, pane_block, strings};
 use crate::app::{Action, App, Pane};
 use crate::keymap::{KEYMAP, Scope, key_name};
 use crate::model::Stance;
@@ -23,7 +23,7 @@ fn scope_name(scope: Scope) -> &'static str {
 }
 
 /// The help's lines: how to start, every binding by scope, and a legend.
-pub fn lines(app: &App) -> Vec<Line<'static>> {
+pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = app.theme;
     let b = &app.briefing;
     let bold = Style::new().add_modifier(Modifier::BOLD);
@@ -55,7 +55,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             }
             lines.push(Line::from(vec![
                 Span::styled(pad(&format!("  {}", keys.join(" ")), 16), t.key()),
-                Span::raw(desc),
+                Span::raw(fit(&desc, width.saturating_sub(16))),
             ]));
         }
     }
@@ -110,14 +110,14 @@ fn place(area: Rect, lines: usize) -> Rect {
 /// How far the help can scroll at the app's size (lines are cut, not
 /// wrapped, so one line is one row).
 pub fn max_scroll(app: &App) -> usize {
-    let n = lines(app).len();
+    let n = lines(app, 0).len();
     n.saturating_sub(place(app.size, n).height.saturating_sub(2) as usize)
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let lines = lines(app);
-    let n = lines.len();
+    let n = lines(app, 0).len();
     let r = place(area, n);
+    let lines = lines(app, r.width.saturating_sub(2) as usize);
     frame.render_widget(Clear, r);
     let scroll = app
         .help_scroll

@@ -105,12 +105,8 @@ fn header(frame: &mut Frame, area: Rect, app: &App) {
         None => Span::styled(strings::ALL_EVENTS, t.dim()),
     };
     let room = (area.width as usize).saturating_sub(filter.width() + 1);
-    let left = format!(
-        " {} │ {} · as of {}",
-        strings::APP,
-        inert(&m.title),
-        m.as_of
-    );
+    let left = format!(" {} │ {} · as of {}", strings::APP, m.title, m.as_of);
+    let left = inert(&left);
     let left = Span::styled(fit(&left, room), t.title());
     let gap = " ".repeat(room.saturating_sub(left.width()) + 1);
     frame.render_widget(Line::from(vec![left, Span::raw(gap), filter]), area);

@@ -7,6 +7,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
 
 use super::{fit, focused, pane_block, strings};
+use unicode_width::UnicodeWidthStr;
+
 use crate::app::{App, Pane};
 use crate::model::text::inert;
 
@@ -54,11 +56,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let at = sources.iter().position(|&x| x == s).unwrap_or(0) + 1;
         status.push(strings::sources(at, sources.len()));
     }
-    status.push(format!(
-        "line {}/{total} {percent}%",
-        (view.scroll + 1).min(total)
-    ));
-    let status = format!(" {} ", status.join(" · "));
+    status.push(format!("{percent}%"));
+    let mut status = format!(" {} ", status.join(" · "));
+    let line = format!(" line {}/{total} ·", (view.scroll + 1).min(total));
+    if status.width() + line.width() + 4 <= area.width as usize {
+        status.insert_str(0, &line);
+    }
     let block = pane_block(
         Line::from(fit(&header, room)),
         focused(app, Pane::Source),

@@ -38,5 +38,5 @@ pub fn highlights(current: Option<usize>, total: usize) -> String {
 }
 
 pub fn sources(current: usize, total: usize) -> String {
-    format!("source {current}/{total} [ ]")
+    format!("source {current}/{total}")
 }

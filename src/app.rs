@@ -83,6 +83,9 @@ pub struct App {
     pub events: Vec<usize>,
     pub timeline: Scrolled,
     pub actor: ActorSel,
+    /// Whether the selected actor's positions show; not until one is chosen,
+    /// so that the first screen shows every side.
+    pub expanded: bool,
     pub actors_offset: usize,
     pub source: SourceView,
     /// One letter per side, by side index.
@@ -105,6 +108,7 @@ impl App {
             events: Vec::new(),
             timeline: Scrolled::default(),
             actor,
+            expanded: false,
             actors_offset: 0,
             source: SourceView::default(),
             letters,
@@ -213,8 +217,9 @@ impl App {
 
     /// Selects an actor or one of their positions in the actors pane.
     pub fn select_actor_row(&mut self, sel: ActorSel) {
-        let changed = sel != self.actor;
+        let changed = sel != self.actor || !self.expanded;
         self.actor = sel;
+        self.expanded = true;
         match sel {
             ActorSel::Actor(a) => {
                 if changed || self.filter != Some(a) {
@@ -329,7 +334,12 @@ impl App {
             Pane::Timeline => self.focus = Pane::Source,
             Pane::Actors => match self.actor {
                 ActorSel::Position(_) => self.focus = Pane::Source,
-                ActorSel::Actor(_) => self.focus = Pane::Timeline,
+                ActorSel::Actor(a) => {
+                    if self.filter != Some(a) {
+                        self.set_filter(Some(a));
+                    }
+                    self.focus = Pane::Timeline;
+                }
             },
             Pane::Source => {
                 let Some(q) = self.source.current_quote() else {
@@ -343,6 +353,7 @@ impl App {
                     .and_then(|e| self.briefing.event_index(e));
                 if let Some(a) = speaker {
                     self.actor = ActorSel::Actor(a);
+                    self.expanded = true;
                     self.set_filter(Some(a));
                     self.keep_actor_in_view();
                 }

@@ -100,7 +100,7 @@ pub fn actor_rows(app: &App) -> Vec<ActorRow> {
         rows.push(ActorRow::Side(side));
         for a in actors_of_side(b, side) {
             rows.push(ActorRow::Actor(a));
-            if Some(a) != selected {
+            if Some(a) != selected || !app.expanded {
                 continue;
             }
             let ps = positions_of(b, a);

@@ -38,12 +38,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let line = match *row {
             ActorRow::Side(s) => {
                 let style = t.side(Some(s)).add_modifier(Modifier::BOLD);
+                // The first four sides have a key of their own; say which.
+                let key = if s < 4 {
+                    strings::side_key(s)
+                } else {
+                    String::new()
+                };
+                let name = fit(
+                    &inert(&b.sides[s].name),
+                    width.saturating_sub(2 + key.width()),
+                );
                 Line::from(vec![
                     Span::styled(format!("{} ", app.letters[s]), style),
-                    Span::styled(
-                        fit(&inert(&b.sides[s].name), width.saturating_sub(2)),
-                        style.add_modifier(Modifier::UNDERLINED),
-                    ),
+                    Span::styled(name, style.add_modifier(Modifier::UNDERLINED)),
+                    Span::styled(key, t.dim()),
                 ])
             }
             ActorRow::Actor(a) => {

@@ -40,3 +40,8 @@ pub fn highlights(current: Option<usize>, total: usize) -> String {
 pub fn sources(current: usize, total: usize) -> String {
     format!("source {current}/{total}")
 }
+
+/// The key that jumps to the side at `index` (0–3), as the actors pane shows it.
+pub fn side_key(index: usize) -> String {
+    format!("  key {}", index + 1)
+}

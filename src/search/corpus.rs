@@ -90,7 +90,8 @@ pub enum Role {
 impl Role {
     pub fn weight(self) -> i64 {
         match self {
-            Role::Label | Role::Speaker | Role::Alias | Role::Topic => 100,
+            Role::Label | Role::Speaker | Role::Alias => 100,
+            Role::Topic => 90,
             Role::Context => 80,
         }
     }

@@ -126,7 +126,10 @@ impl App {
     pub fn update(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.help = !self.help,
+            Action::Help => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
             Action::Back if self.help => self.help = false,
             Action::Back => self.set_filter(None),
             Action::Resize { width, height } => self.resize(width, height),

@@ -255,3 +255,45 @@ fn control_characters_from_a_briefing_are_shown_inert() {
         }
     }
 }
+
+/// The issue's "done when": from the first screen, what Moscow said about
+/// foreign troops, highlighted in the original article, in a handful of keys.
+#[test]
+fn moscow_on_foreign_troops_in_a_handful_of_keys() {
+    use brief::app::lists::ActorSel;
+    let mut app = app(bundled(), 80, 24, true);
+    press(&mut app, "2");
+    let mut keys = 1;
+    let on_troops = |app: &App| match app.actor {
+        ActorSel::Position(p) => app.briefing.positions[p].issue == "foreign-troops",
+        ActorSel::Actor(_) => false,
+    };
+    while !on_troops(&app) && keys < 6 {
+        press(&mut app, "j");
+        keys += 1;
+    }
+    assert!(
+        on_troops(&app),
+        "no Moscow stance on foreign troops within {keys} keys"
+    );
+    let ActorSel::Position(p) = app.actor else {
+        unreachable!()
+    };
+    let actor = app
+        .briefing
+        .actor(&app.briefing.positions[p].actor)
+        .unwrap();
+    assert_eq!(actor.side, "moscow");
+    let view = &app.source;
+    let words = &app.briefing.sources[view.source.unwrap()].text
+        [view.marks[view.current.unwrap()].range.clone()];
+    let terminal = draw(&app);
+    let reversed: String = cells_with(terminal.backend().buffer(), Modifier::REVERSED)
+        .split_whitespace()
+        .collect();
+    let first: String = words.split_whitespace().take(2).collect();
+    assert!(
+        reversed.contains(&first),
+        "{first:?} is not highlighted on screen"
+    );
+}

@@ -5,28 +5,63 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::theme::stance_symbol;
-use super::{focused, pane_block, strings};
+use super::{fit, focused, pane_block, strings};
 use crate::app::lists::ActorSel;
+use crate::app::wrap::wrap;
 use crate::app::{App, Pane};
 use crate::model::text::inert;
 use crate::model::{Briefing, Id};
+
+/// What the pane shows: a heading line, a body of prose that gives way
+/// when space is short, and one line per fact after it.
+struct Details {
+    head: Vec<Line<'static>>,
+    body: String,
+    tail: Vec<Line<'static>>,
+}
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let block = pane_block(Line::from(format!(" {} ", strings::DETAILS)), false, app);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let lines = match (app.focus, app.actor) {
+    let details = match (app.focus, app.actor) {
         (Pane::Actors, ActorSel::Position(p)) if focused(app, Pane::Actors) => position(app, p),
-        _ => app
-            .events
-            .get(app.timeline.selected)
-            .map(|&e| event(app, e))
-            .unwrap_or_default(),
+        _ => match app.events.get(app.timeline.selected) {
+            Some(&e) => event(app, e),
+            None => return,
+        },
     };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+    frame.render_widget(
+        Paragraph::new(compose(
+            details,
+            inner.width as usize,
+            inner.height as usize,
+        )),
+        inner,
+    );
+}
+
+/// The heading, as much of the body as leaves room for the facts (at least
+/// one row of it), then the facts; each fact on one row, cut at the edge.
+fn compose(d: Details, width: usize, height: usize) -> Vec<Line<'static>> {
+    let rows: Vec<String> = wrap(&d.body, width)
+        .into_iter()
+        .map(|r| d.body[r].trim_end().to_string())
+        .collect();
+    let room = height.saturating_sub(d.head.len() + d.tail.len()).max(1);
+    let mut lines = d.head;
+    if rows.len() > room {
+        // Cut the prose, not the facts.
+        lines.extend(rows[..room - 1].iter().cloned().map(Line::from));
+        lines.push(Line::from(fit(&format!("{}…", rows[room - 1]), width)));
+    } else {
+        lines.extend(rows.into_iter().map(Line::from));
+    }
+    lines.extend(d.tail);
+    lines
 }
 
 fn label(s: &str) -> Span<'static> {
@@ -54,20 +89,18 @@ fn issue_titles(b: &Briefing, ids: &[Id]) -> String {
     titles.join("; ")
 }
 
-fn event(app: &App, e: usize) -> Vec<Line<'static>> {
+fn event(app: &App, e: usize) -> Details {
     let b = &app.briefing;
     let ev = &b.events[e];
     let mut when = format!("{} · {}", ev.date, format!("{:?}", ev.kind).to_lowercase());
     if let Some(place) = &ev.place {
         when.push_str(&format!(" · {place}"));
     }
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(inert(&ev.title).into_owned(), app.theme.title()),
-            Span::styled(format!("  {}", inert(&when)), app.theme.dim()),
-        ]),
-        Line::from(inert(ev.summary.trim()).into_owned()),
-    ];
+    let head = vec![Line::from(vec![
+        Span::styled(inert(&ev.title).into_owned(), app.theme.title()),
+        Span::styled(format!("  {}", inert(&when)), app.theme.dim()),
+    ])];
+    let mut lines = Vec::new();
     if !ev.participants.is_empty() {
         let mut spans = vec![label("With")];
         for (i, p) in ev.participants.iter().enumerate() {
@@ -90,21 +123,23 @@ fn event(app: &App, e: usize) -> Vec<Line<'static>> {
             Span::raw(format!(": “{}”", inert(q.text.trim()))),
         ]));
     }
-    lines
+    Details {
+        head,
+        body: inert(ev.summary.trim()).into_owned(),
+        tail: lines,
+    }
 }
 
-fn position(app: &App, p: usize) -> Vec<Line<'static>> {
+fn position(app: &App, p: usize) -> Details {
     let b = &app.briefing;
     let pos = &b.positions[p];
     let issue = b.issue(&pos.issue);
-    let mut lines = vec![
+    let title = inert(issue.map_or(pos.issue.as_str(), |i| i.title.as_str())).into_owned();
+    let head = vec![
         Line::from(vec![
             actor_span(app, &pos.actor),
             Span::raw(" on "),
-            Span::styled(
-                inert(issue.map_or(pos.issue.as_str(), |i| i.title.as_str())).into_owned(),
-                app.theme.title(),
-            ),
+            Span::styled(title, app.theme.title()),
         ]),
         Line::from(vec![
             Span::styled(
@@ -116,13 +151,27 @@ fn position(app: &App, p: usize) -> Vec<Line<'static>> {
                 app.theme.dim(),
             ),
         ]),
-        Line::from(inert(pos.summary.trim()).into_owned()),
     ];
+    let mut tail: Vec<Line> = pos
+        .quotes
+        .iter()
+        .filter_map(|q| b.quote(q))
+        .map(|q| {
+            Line::from(vec![
+                actor_span(app, &q.speaker),
+                Span::raw(format!(": “{}”", inert(q.text.trim()))),
+            ])
+        })
+        .collect();
     if let Some(i) = issue {
-        lines.push(Line::styled(
+        tail.push(Line::styled(
             inert(&i.question).into_owned(),
             app.theme.dim(),
         ));
     }
-    lines
+    Details {
+        head,
+        body: inert(pos.summary.trim()).into_owned(),
+        tail,
+    }
 }

@@ -67,7 +67,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             t.side(Some(i)).add_modifier(Modifier::BOLD),
         ));
     }
-    lines.push(Line::from(sides));
+    lines.extend(flow(sides, width));
     let mut stances = vec![Span::styled("Stances: ", bold)];
     for &s in Stance::ALL.iter() {
         stances.push(Span::styled(
@@ -75,7 +75,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             t.stance(s),
         ));
     }
-    lines.push(Line::from(stances));
+    lines.extend(flow(stances, width));
     lines.push(Line::from(vec![
         Span::styled("In the source: ", bold),
         Span::styled("current", t.current()),
@@ -93,7 +93,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 
 /// Where the help goes on a screen of `area`, for `lines` lines of help.
 fn place(area: Rect, lines: usize) -> Rect {
-    let width = area.width.saturating_sub(4).min(90);
+    let width = help_width(area);
     let height = (lines as u16)
         .saturating_add(2)
         .min(area.height.saturating_sub(2));
@@ -107,17 +107,39 @@ fn place(area: Rect, lines: usize) -> Rect {
     }
 }
 
+fn help_width(area: Rect) -> u16 {
+    area.width.saturating_sub(4).min(90)
+}
+
+/// A legend's spans over as many rows as `width` needs (0: one row).
+fn flow(spans: Vec<Span<'static>>, width: usize) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::default()];
+    let mut used = 0;
+    for span in spans {
+        let w = span.width();
+        if width > 0 && used + w > width && used > 0 {
+            lines.push(Line::from("  "));
+            used = 2;
+        }
+        used += w;
+        if let Some(line) = lines.last_mut() {
+            line.push_span(span);
+        }
+    }
+    lines
+}
+
 /// How far the help can scroll at the app's size (lines are cut, not
 /// wrapped, so one line is one row).
 pub fn max_scroll(app: &App) -> usize {
-    let n = lines(app, 0).len();
+    let n = lines(app, help_width(app.size).saturating_sub(2) as usize).len();
     n.saturating_sub(place(app.size, n).height.saturating_sub(2) as usize)
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let n = lines(app, 0).len();
+    let lines = lines(app, help_width(area).saturating_sub(2) as usize);
+    let n = lines.len();
     let r = place(area, n);
-    let lines = lines(app, r.width.saturating_sub(2) as usize);
     frame.render_widget(Clear, r);
     let scroll = app
         .help_scroll

@@ -19,6 +19,10 @@ fn main() -> std::io::Result<()> {
         writeln!(out, "{}", texts.join(" | "))?;
     }
     out.flush()?;
-    eprintln!("{items} items, {} lines, in {}", corpus.items.len(), dir.display());
+    eprintln!(
+        "{items} items, {} lines, in {}",
+        corpus.items.len(),
+        dir.display()
+    );
     Ok(())
 }

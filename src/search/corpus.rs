@@ -8,6 +8,7 @@ use std::ops::Range;
 use crate::model::{Briefing, FuzzyDate};
 
 use super::fold::{Folded, fold_term};
+use super::matcher::char_mask;
 use super::sentences::sentences;
 
 /// The kinds of item, in the order ties are broken.
@@ -102,14 +103,19 @@ pub struct Field {
     pub role: Role,
     pub text: Box<str>,
     pub folded: Folded,
+    /// The chars it holds, to skip it cheaply (see `matcher::char_mask`).
+    pub mask: u64,
 }
 
 impl Field {
     pub fn new(role: Role, text: &str) -> Self {
+        let folded = Folded::new(text);
+        let mask = char_mask(folded.haystack(text, false));
         Field {
             role,
             text: text.into(),
-            folded: Folded::new(text),
+            folded,
+            mask,
         }
     }
 }
@@ -141,9 +147,31 @@ pub struct Item {
     /// Actor and issue indices, for `@actor` and `#issue`.
     pub actors: Vec<u32>,
     pub issues: Vec<u32>,
+    /// The chars of all its fields.
+    pub mask: u64,
 }
 
 impl Item {
+    pub fn new(
+        kind: Kind,
+        id: String,
+        target: Target,
+        date: Option<FuzzyDate>,
+        fields: Vec<Field>,
+    ) -> Self {
+        let mask = fields.iter().fold(0, |m, f| m | f.mask);
+        Item {
+            kind,
+            id,
+            target,
+            date,
+            fields,
+            actors: Vec::new(),
+            issues: Vec::new(),
+            mask,
+        }
+    }
+
     pub fn label(&self) -> &str {
         &self.fields[0].text
     }
@@ -362,15 +390,9 @@ impl Corpus {
         actors: Vec<u32>,
         issues: Vec<u32>,
     ) {
-        self.items.push(Item {
-            kind,
-            id: id.to_string(),
-            target,
-            date,
-            fields,
-            actors,
-            issues,
-        });
+        let mut item = Item::new(kind, id.to_string(), target, date, fields);
+        (item.actors, item.issues) = (actors, issues);
+        self.items.push(item);
     }
 
     /// Every sentence of every source. A sentence is about the actors and

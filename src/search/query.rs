@@ -6,8 +6,8 @@
 //! matched in, times the weight of the item's kind.
 
 use super::corpus::{Corpus, Item, Kind};
-use super::fold::fold_term;
-use super::matcher::Matcher;
+use super::fold::{fold_term, lower_char};
+use super::matcher::{Matcher, char_mask};
 
 /// One way a term can match: folded text, and whether case counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +17,21 @@ pub struct Needle {
     /// Percent applied to its score: a longer spelling than the one typed
     /// scores more only for being longer, so it is scaled back.
     pub scale: i64,
+    /// Its chars (see `matcher::char_mask`).
+    pub mask: u64,
+}
+
+impl Needle {
+    fn new(text: String, case_sensitive: bool, scale: i64) -> Self {
+        // Fields' masks are of their lower case; so is this one.
+        let mask = char_mask(&text.chars().map(lower_char).collect::<String>());
+        Needle {
+            text,
+            case_sensitive,
+            scale,
+            mask,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,11 +48,7 @@ impl Term {
     fn new(raw: &str, corpus: &Corpus) -> Self {
         let (text, case_sensitive) = fold_term(raw);
         let typed = text.chars().count() as i64;
-        let mut needles = vec![Needle {
-            text,
-            case_sensitive,
-            scale: 100,
-        }];
+        let mut needles = vec![Needle::new(text, case_sensitive, 100)];
         // A term that is a spelling of an actor stands for all of them:
         // "Zelenskiy" finds "Zelensky", "Kiev" finds "Kyiv".
         let key = fold_term(&raw.to_lowercase()).0;
@@ -45,11 +56,7 @@ impl Term {
             for s in &corpus.actors[actor].all {
                 if *s != needles[0].text {
                     let scale = (100 * typed / s.chars().count().max(1) as i64).min(100);
-                    needles.push(Needle {
-                        text: s.clone(),
-                        case_sensitive: false,
-                        scale,
-                    });
+                    needles.push(Needle::new(s.clone(), false, scale));
                 }
             }
         }
@@ -196,6 +203,14 @@ impl Query {
         if !self.admits(item) {
             return None;
         }
+        // One AND per term rules out most items before any text is read.
+        if !self
+            .terms
+            .iter()
+            .all(|t| t.needles.iter().any(|n| n.mask & !item.mask == 0))
+        {
+            return None;
+        }
         let mut total = 0;
         for term in &self.terms {
             total += best(term, item, m)?.0;
@@ -234,7 +249,7 @@ impl Query {
 fn best<'t>(term: &'t Term, item: &Item, m: &Matcher) -> Option<(i64, usize, &'t Needle)> {
     let mut best: Option<(i64, usize, &Needle)> = None;
     for (fi, f) in item.fields.iter().enumerate() {
-        for needle in &term.needles {
+        for needle in term.needles.iter().filter(|n| n.mask & !f.mask == 0) {
             let hay = f.folded.haystack(&f.text, needle.case_sensitive);
             if let Some(s) = m.score(hay, &needle.text) {
                 let s = s * f.role.weight() / 100 * needle.scale / 100;

@@ -25,15 +25,14 @@ fn top(corpus: &Corpus, text: &str, n: usize) -> Vec<(Kind, String)> {
 fn corpus_of(items: &[(Kind, &str)]) -> Corpus {
     let mut c = Corpus::default();
     for (i, (kind, label)) in items.iter().enumerate() {
-        c.items.push(Item {
-            kind: *kind,
-            id: format!("item-{i}"),
-            target: Target::Issue(i),
-            date: None,
-            fields: vec![Field::new(Role::Label, label)],
-            actors: vec![],
-            issues: vec![],
-        });
+        let fields = vec![Field::new(Role::Label, label)];
+        c.items.push(Item::new(
+            *kind,
+            format!("item-{i}"),
+            Target::Issue(i),
+            None,
+            fields,
+        ));
     }
     c
 }

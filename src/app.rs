@@ -1,8 +1,10 @@
 //! The reader's state. It changes only through [`App::update`] with one
 //! [`Action`]; the ui reads it and never writes.
 
+pub mod find;
 pub mod lists;
 mod mouse;
+pub mod palette;
 pub mod source;
 #[cfg(test)]
 mod tests;
@@ -67,6 +69,16 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+    /// `/`: open the search palette.
+    OpenPalette,
+    /// Ctrl-f: find in the open source.
+    OpenFind,
+    /// A character typed into the palette or the find prompt.
+    Type(char),
+    /// Backspace in the palette or the find prompt.
+    Erase,
+    /// Results may have come from the search thread.
+    SearchTick,
 }
 
 pub struct App {
@@ -90,6 +102,8 @@ pub struct App {
     pub source: SourceView,
     /// One letter per side, by side index.
     pub letters: Vec<char>,
+    /// The palette and find-in-source.
+    pub search: palette::SearchState,
 }
 
 impl App {
@@ -112,6 +126,7 @@ impl App {
             actors_offset: 0,
             source: SourceView::default(),
             letters,
+            search: Default::default(),
         };
         app.refilter();
         app.open_event();
@@ -124,6 +139,15 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        // While the palette or the find prompt is open, keys are theirs.
+        if !matches!(action, Action::Resize { .. }) {
+            if self.search.palette.is_some() {
+                return self.palette_update(action);
+            }
+            if self.search.find.editing {
+                return self.find_update(action);
+            }
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Help => {
@@ -131,6 +155,7 @@ impl App {
                 self.help_scroll = 0;
             }
             Action::Back if self.help => self.help = false,
+            Action::Back if self.found_active() => self.clear_found(),
             Action::Back => self.set_filter(None),
             Action::Resize { width, height } => self.resize(width, height),
             // Too small to show the panes: nothing moves unseen.
@@ -152,6 +177,9 @@ impl App {
             Action::PrevHighlight => self.step_highlight(-1),
             Action::Open => self.open(),
             Action::Side(i) => self.jump_to_side(i),
+            Action::OpenPalette => self.open_palette(),
+            Action::OpenFind => self.open_find(),
+            Action::Type(_) | Action::Erase | Action::SearchTick => {}
             Action::Click { column, row } => self.click(column, row),
             Action::Scroll { column, row, down } => {
                 if let Some(pane) = self.pane_at(column, row) {
@@ -325,6 +353,10 @@ impl App {
     }
 
     fn step_highlight(&mut self, delta: isize) {
+        // n/N step through find matches while there are any.
+        if self.step_found(delta) {
+            return;
+        }
         let (width, height) = self.source_size();
         self.source
             .step_mark(&self.briefing, self.theme, delta, width, height);

@@ -116,7 +116,12 @@ pub fn run(cli: Cli) -> ExitCode {
             Err(code) => code,
         },
         Some(Command::Search { query, limit, json }) => match open(briefing) {
-            Ok(b) => print_or_fail(&crate::search::output::render(&b, &query.join(" "), limit, json)),
+            Ok(b) => print_or_fail(&crate::search::output::render(
+                &b,
+                &query.join(" "),
+                limit,
+                json,
+            )),
             Err(code) => code,
         },
         None => read(briefing),

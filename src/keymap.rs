@@ -33,6 +33,8 @@ const fn code(code: KeyCode) -> Key {
 pub enum Scope {
     Everywhere,
     In(Pane),
+    /// While typing in the search palette or the find prompt.
+    Typing,
 }
 
 pub struct Binding {
@@ -67,7 +69,7 @@ const fn hinted(b: Binding, keys: &'static str, words: &'static str) -> Binding 
     }
 }
 
-use Scope::{Everywhere, In};
+use Scope::{Everywhere, In, Typing};
 
 pub const KEYMAP: &[Binding] = &[
     hinted(
@@ -217,6 +219,16 @@ pub const KEYMAP: &[Binding] = &[
     ),
     hinted(
         bind(
+            &[k('/')],
+            Action::OpenPalette,
+            Everywhere,
+            "search everything: events, quotes, actors, positions, issues, sources and their text",
+        ),
+        "/",
+        "search",
+    ),
+    hinted(
+        bind(
             &[k('?')],
             Action::Help,
             Everywhere,
@@ -231,6 +243,47 @@ pub const KEYMAP: &[Binding] = &[
         "quit",
     ),
     bind(&[ctrl('c')], Action::Quit, Everywhere, "quit, always"),
+    hinted(
+        bind(
+            &[ctrl('f')],
+            Action::OpenFind,
+            In(Pane::Source),
+            "find in this article: every match highlighted, n/N step, Esc clears",
+        ),
+        "Ctrl-f",
+        "find",
+    ),
+    bind(
+        &[code(KeyCode::Down), ctrl('n')],
+        Action::Down,
+        Typing,
+        "next result (in find: next match)",
+    ),
+    bind(
+        &[code(KeyCode::Up), ctrl('p')],
+        Action::Up,
+        Typing,
+        "previous result (in find: previous match)",
+    ),
+    bind(
+        &[code(KeyCode::Enter)],
+        Action::Open,
+        Typing,
+        "go to the result in its pane (in find: keep the matches)",
+    ),
+    bind(
+        &[code(KeyCode::Esc)],
+        Action::Back,
+        Typing,
+        "back to exactly where you were (in find: clear)",
+    ),
+    bind(
+        &[code(KeyCode::Backspace)],
+        Action::Erase,
+        Typing,
+        "delete a character",
+    ),
+    bind(&[ctrl('c')], Action::Quit, Typing, "quit, always"),
 ];
 
 impl Binding {
@@ -238,6 +291,7 @@ impl Binding {
         match self.scope {
             Everywhere => true,
             In(p) => p == ctx.focus,
+            Typing => false,
         }
     }
 }
@@ -261,6 +315,24 @@ pub fn resolve(key: KeyEvent, ctx: &Context) -> Option<Action> {
     None
 }
 
+/// The action for a key while typing in the palette or the find prompt:
+/// the Typing bindings, and any other character as text.
+pub fn resolve_typing(key: KeyEvent) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let pressed = Key {
+        code: key.code,
+        ctrl,
+    };
+    let typing = KEYMAP.iter().filter(|b| b.scope == Typing);
+    if let Some(b) = typing.clone().find(|b| b.keys.contains(&pressed)) {
+        return Some(b.action);
+    }
+    match key.code {
+        KeyCode::Char(c) if !ctrl && !c.is_control() => Some(Action::Type(c)),
+        _ => None,
+    }
+}
+
 /// How the help names a key.
 pub fn key_name(key: &Key) -> String {
     let name = match key.code {
@@ -275,6 +347,7 @@ pub fn key_name(key: &Key) -> String {
         KeyCode::Esc => "Esc".into(),
         KeyCode::Tab => "Tab".into(),
         KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::Backspace => "Backspace".into(),
         other => format!("{other:?}"),
     };
     if key.ctrl {

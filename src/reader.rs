@@ -11,7 +11,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::app::{Action, App};
-use crate::keymap::{Context, resolve};
+use crate::keymap::{Context, resolve, resolve_typing};
 use crate::model::Briefing;
 use crate::ui::{self, theme::Theme};
 
@@ -33,6 +33,12 @@ pub fn run(briefing: Briefing) -> io::Result<()> {
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     terminal.draw(|frame| ui::draw(frame, app))?;
     while !app.quit {
+        // While a search runs on its thread, look for its results between keys.
+        if app.search_pending() && !event::poll(std::time::Duration::from_millis(10))? {
+            app.update(Action::SearchTick);
+            terminal.draw(|frame| ui::draw(frame, app))?;
+            continue;
+        }
         // Blocks until something happens: no timer, no busy loop.
         if let Some(action) = action_for(event::read()?, app) {
             app.update(action);
@@ -49,7 +55,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
 pub fn action_for(event: Event, app: &App) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            resolve(key, &Context { focus: app.focus })
+            if app.typing() {
+                resolve_typing(key)
+            } else {
+                resolve(key, &Context { focus: app.focus })
+            }
         }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {

@@ -40,6 +40,9 @@ pub struct SourceView {
     pub lines: Vec<Line<'static>>,
     pub scroll: usize,
     pub width: usize,
+    /// Matches of find-in-source or of the palette, highlighted above all.
+    pub found: Vec<Range<usize>>,
+    pub found_current: Option<usize>,
 }
 
 fn quote_link(b: &Briefing, q: usize) -> Option<Link> {
@@ -108,6 +111,7 @@ impl SourceView {
         };
         if self.source != Some(link.source) {
             self.source = Some(link.source);
+            (self.found, self.found_current) = (Vec::new(), None);
             self.marks = marks(b, link.source, &self.links);
             self.rows = wrap::wrap(&b.sources[link.source].text, width);
             self.width = width;
@@ -182,6 +186,26 @@ impl SourceView {
         self.scroll_to_current(height);
     }
 
+    /// Highlights `found` (byte ranges of the open source) and scrolls the
+    /// current one a third of the way down.
+    pub fn set_found(
+        &mut self,
+        b: &Briefing,
+        theme: Theme,
+        found: Vec<Range<usize>>,
+        current: Option<usize>,
+        height: usize,
+    ) {
+        self.found = found;
+        self.found_current = current.filter(|&c| c < self.found.len());
+        self.restyle(b, theme);
+        if let Some(r) = self.found_current.map(|c| &self.found[c]) {
+            let row = wrap::row_of(&self.rows, r.start);
+            self.scroll = row.saturating_sub(height / 3);
+            self.scroll_by(0, height);
+        }
+    }
+
     pub fn current_quote(&self) -> Option<usize> {
         self.marks.get(self.current?)?.quote
     }
@@ -216,7 +240,8 @@ impl SourceView {
 
     fn restyle(&mut self, b: &Briefing, theme: Theme) {
         let Some(s) = self.source else { return };
-        self.lines = styled_rows(b, theme, s, &self.rows, &self.marks, self.current);
+        let found = (self.found.as_slice(), self.found_current);
+        self.lines = styled_rows(b, theme, s, &self.rows, &self.marks, self.current, found);
     }
 }
 
@@ -278,6 +303,7 @@ fn styled_rows(
     rows: &[Range<usize>],
     marks: &[Mark],
     current: Option<usize>,
+    (found, found_current): (&[Range<usize>], Option<usize>),
 ) -> Vec<Line<'static>> {
     let text = &b.sources[source].text;
     let mut palette: Vec<Style> = vec![Style::default()];
@@ -314,6 +340,14 @@ fn styled_rows(
             (false, false, _) => (2, theme.quote(side)),
         };
         layer(m.range.clone(), prio, style, &mut paint);
+    }
+    for (i, r) in found.iter().enumerate() {
+        let (prio, style) = if Some(i) == found_current {
+            (6, theme.found_current())
+        } else {
+            (5, theme.found())
+        };
+        layer(r.clone(), prio, style, &mut paint);
     }
     rows.iter()
         .map(|row| {

@@ -5,6 +5,7 @@
 //! matches ([`Results::refine`]). [`worker`] runs searches off the UI thread.
 
 pub mod corpus;
+pub mod find;
 pub mod fold;
 pub mod matcher;
 pub mod output;

@@ -87,16 +87,11 @@ pub struct Query {
 }
 
 /// What the filters in a query look like, for help.
-pub const FILTER_HELP: [(&str, &str); 4] = [
-    ("@name", "only items involving that actor"),
-    ("#name", "only items on that issue"),
+pub const FILTER_HELP: [(&str, &str); 2] = [
+    ("@actor #issue", "only items of that actor, on that issue"),
     (
         "q: e: a: p: i: s: t:",
         "only quotes, events, actors, positions, issues, sources, text",
-    ),
-    (
-        "words",
-        "every word must match, accents and case ignored unless typed",
     ),
 ];
 

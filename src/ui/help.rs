@@ -19,6 +19,7 @@ fn scope_name(scope: Scope) -> &'static str {
         Scope::In(Pane::Timeline) => "In the timeline",
         Scope::In(Pane::Actors) => "In actors and stances",
         Scope::In(Pane::Source) => "In the source",
+        Scope::Typing => "In the search palette (/) and find (Ctrl-f)",
     }
 }
 
@@ -34,6 +35,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Scope::In(Pane::Timeline),
         Scope::In(Pane::Actors),
         Scope::In(Pane::Source),
+        Scope::Typing,
     ];
     for scope in scopes {
         lines.push(Line::styled(
@@ -57,6 +59,9 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 Span::styled(pad(&format!("  {}", keys.join(" ")), 16), t.key()),
                 Span::raw(fit(&desc, width.saturating_sub(16))),
             ]));
+        }
+        if scope == Scope::Typing {
+            search_filters(&mut lines, app, width);
         }
     }
     lines.push(Line::raw(""));
@@ -89,6 +94,16 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     lines.push(Line::from(strings::HELP_MOUSE));
     lines.push(Line::styled(strings::HELP_CLOSE, t.dim()));
     lines
+}
+
+/// What a search query may hold, under the palette's keys.
+fn search_filters(lines: &mut Vec<Line<'static>>, app: &App, width: usize) {
+    for (keys, desc) in crate::search::FILTER_HELP {
+        lines.push(Line::from(vec![
+            Span::styled(pad(&format!("  {keys}"), 24), app.theme.key()),
+            Span::raw(fit(desc, width.saturating_sub(24))),
+        ]));
+    }
 }
 
 /// Where the help goes on a screen of `area`, for `lines` lines of help.

@@ -4,6 +4,7 @@ pub mod actors;
 pub mod details;
 pub mod footer;
 pub mod help;
+pub mod palette;
 pub mod source;
 pub mod strings;
 pub mod theme;
@@ -87,10 +88,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     actors::draw(frame, a.actors, app);
     details::draw(frame, a.details, app);
     source::draw(frame, a.source, app);
-    footer::draw(frame, a.footer, app);
+    if app.search.find.editing {
+        palette::draw_find_prompt(frame, a.footer, app);
+    } else {
+        footer::draw(frame, a.footer, app);
+    }
     if app.help {
         help::draw(frame, area, app);
     }
+    palette::draw(frame, area, app);
 }
 
 /// The top line: the briefing, and the filter, which is always shown.

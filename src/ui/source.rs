@@ -48,6 +48,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         (view.scroll + height).min(total) * 100 / total
     };
     let mut status = vec![strings::highlights(view.current, view.marks.len())];
+    if let Some(found) = super::palette::find_status(app) {
+        status.insert(0, found);
+    }
     let mut sources: Vec<usize> = view.links.iter().map(|l| l.source).collect();
     sources.dedup();
     sources.sort_unstable();

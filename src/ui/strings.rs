@@ -37,6 +37,28 @@ pub fn highlights(current: Option<usize>, total: usize) -> String {
     }
 }
 
+pub const PALETTE: &str = "Search everything";
+pub const PALETTE_KEYS: &str = " ↑/↓ move · Enter go · Esc back ";
+pub const SEARCHING: &str = "searching…";
+pub const FIND: &str = "find:";
+pub const FIND_KEYS: &str = "Enter keep · n/N step · Esc clear";
+
+pub fn results(shown: usize, total: usize) -> String {
+    if shown < total {
+        format!("{shown} of {total}")
+    } else {
+        format!("{total} results")
+    }
+}
+
+/// Find matches: "3/12", or how many when none is current.
+pub fn found(current: Option<usize>, total: usize) -> String {
+    match current {
+        Some(c) => format!("{}/{total}", c + 1),
+        None => format!("0/{total}"),
+    }
+}
+
 pub fn sources(current: usize, total: usize) -> String {
     format!("source {current}/{total}")
 }

@@ -102,6 +102,24 @@ impl Theme {
         self.fg(OKABE_ITO[3])
             .add_modifier(Modifier::BOLD | Modifier::REVERSED)
     }
+    /// The characters a search matched, in a palette row.
+    pub fn matched(self) -> Style {
+        self.fg(OKABE_ITO[5])
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+    /// A find match in the source.
+    pub fn found(self) -> Style {
+        let s = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+        if self.color {
+            s.fg(Color::Black).bg(OKABE_ITO[5])
+        } else {
+            s
+        }
+    }
+    /// The find match n/N is on.
+    pub fn found_current(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
+    }
     pub fn key(self) -> Style {
         self.fg(OKABE_ITO[0]).add_modifier(Modifier::BOLD)
     }

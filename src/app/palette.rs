@@ -1,0 +1,244 @@
+//! The `/` palette: search everything as you type, Enter to go to the
+//! result in its pane, Esc to go back to exactly where you were. The palette
+//! changes nothing else while it is open, so going back is closing it.
+
+use std::sync::Arc;
+
+use super::find::Find;
+use super::lists::ActorSel;
+use super::source::Link;
+use super::{Action, App, Pane};
+use crate::search::worker::Worker;
+use crate::search::{Corpus, Hit, Matcher, Query, Results, Target};
+
+/// From this many searchable entries on, searches run on their own thread
+/// so that typing never waits; below it a search takes well under a
+/// millisecond and runs at once.
+const ASYNC_FROM: usize = 20_000;
+
+/// How many results the palette lists.
+pub const LISTED: usize = 100;
+
+/// What searching needs, built when the palette first opens.
+pub struct Engine {
+    pub corpus: Arc<Corpus>,
+    pub matcher: Matcher,
+    worker: Option<Worker>,
+}
+
+#[derive(Default)]
+pub struct Palette {
+    pub input: String,
+    pub results: Results,
+    /// The listed results, with what matched in each.
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+    pub offset: usize,
+    /// Whether the results for `input` are still being computed.
+    pub pending: bool,
+}
+
+/// The palette, find-in-source, and what they search with.
+#[derive(Default)]
+pub struct SearchState {
+    pub engine: Option<Engine>,
+    pub palette: Option<Palette>,
+    pub find: Find,
+}
+
+/// Rows of results the palette shows at a screen size.
+pub fn rows(size: ratatui::layout::Rect) -> usize {
+    crate::ui::palette::area(size)
+        .height
+        .saturating_sub(4)
+        .max(1) as usize
+}
+
+impl App {
+    /// Whether keys are text for the palette or the find prompt.
+    pub fn typing(&self) -> bool {
+        self.search.palette.is_some() || self.search.find.editing
+    }
+
+    /// Whether a search is running off the UI thread.
+    pub fn search_pending(&self) -> bool {
+        self.search.palette.as_ref().is_some_and(|p| p.pending)
+    }
+
+    pub(super) fn open_palette(&mut self) {
+        if self.search.engine.is_none() {
+            let corpus = Arc::new(Corpus::new(&self.briefing));
+            let worker = (corpus.items.len() >= ASYNC_FROM).then(|| Worker::spawn(corpus.clone()));
+            self.search.engine = Some(Engine {
+                corpus,
+                matcher: Matcher::default(),
+                worker,
+            });
+        }
+        self.search.palette = Some(Palette::default());
+    }
+
+    /// Every action while the palette is open.
+    pub(super) fn palette_update(&mut self, action: Action) {
+        let Some(p) = self.search.palette.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Back => self.search.palette = None,
+            Action::Type(c) => {
+                p.input.push(c);
+                self.requery();
+            }
+            Action::Erase => {
+                p.input.pop();
+                self.requery();
+            }
+            Action::Up => self.move_selection(-1),
+            Action::Down => self.move_selection(1),
+            Action::PageUp => self.move_selection(-(rows(self.size) as isize)),
+            Action::PageDown => self.move_selection(rows(self.size) as isize),
+            Action::SearchTick => self.take_results(),
+            Action::Open => {
+                let hit = p.hits.get(p.selected).cloned();
+                self.search.palette = None;
+                if let Some(hit) = hit {
+                    self.jump(&hit);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn requery(&mut self) {
+        let (Some(e), Some(p)) = (&self.search.engine, self.search.palette.as_mut()) else {
+            return;
+        };
+        match &e.worker {
+            Some(w) => {
+                w.submit(&p.input);
+                p.pending = true;
+            }
+            None => {
+                let query = Query::parse(&p.input, &e.corpus);
+                p.results = p.results.refine(&e.corpus, &e.matcher, query);
+                p.hits = p.results.hits(&e.corpus, &e.matcher, 0..LISTED);
+                (p.selected, p.offset) = (0, 0);
+            }
+        }
+    }
+
+    /// Takes the newest results from the search thread; older ones show
+    /// until the ones for what was typed arrive.
+    fn take_results(&mut self) {
+        let (Some(e), Some(p)) = (&self.search.engine, self.search.palette.as_mut()) else {
+            return;
+        };
+        let Some(r) = e.worker.as_ref().and_then(Worker::latest) else {
+            return;
+        };
+        p.pending = r.query.text != p.input;
+        p.results = r;
+        p.hits = p.results.hits(&e.corpus, &e.matcher, 0..LISTED);
+        (p.selected, p.offset) = (0, 0);
+    }
+
+    fn move_selection(&mut self, delta: isize) {
+        let rows = rows(self.size);
+        let Some(p) = self.search.palette.as_mut() else {
+            return;
+        };
+        if p.hits.is_empty() {
+            return;
+        }
+        p.selected = p
+            .selected
+            .saturating_add_signed(delta)
+            .min(p.hits.len() - 1);
+        if p.selected < p.offset {
+            p.offset = p.selected;
+        } else if p.selected >= p.offset + rows {
+            p.offset = p.selected + 1 - rows;
+        }
+    }
+
+    /// Goes to a result in its pane.
+    fn jump(&mut self, hit: &Hit) {
+        let Some(e) = &self.search.engine else { return };
+        let corpus = e.corpus.clone();
+        match corpus.items[hit.item].target.clone() {
+            Target::Quote(q) => {
+                let quote = &self.briefing.quotes[q];
+                let source = self.briefing.source_index(&quote.source);
+                if let (Some(source), Some(range)) = (source, quote.range.clone()) {
+                    self.show_links(
+                        vec![Link {
+                            source,
+                            range,
+                            quote: Some(q),
+                        }],
+                        0,
+                    );
+                    self.focus = Pane::Source;
+                }
+            }
+            Target::Sentence { source, range } => {
+                self.show_links(
+                    vec![Link {
+                        source,
+                        range,
+                        quote: None,
+                    }],
+                    0,
+                );
+                if let Some((_, found)) = hit.source_ranges(&corpus) {
+                    self.show_found(found, Some(0));
+                }
+                self.focus = Pane::Source;
+            }
+            Target::Source(source) => {
+                self.show_links(
+                    vec![Link {
+                        source,
+                        range: 0..0,
+                        quote: None,
+                    }],
+                    0,
+                );
+                self.focus = Pane::Source;
+            }
+            Target::Event(ev) => {
+                if !self.events.contains(&ev) {
+                    self.set_filter(None);
+                }
+                if let Some(at) = self.events.iter().position(|&x| x == ev) {
+                    let page = self.page_of(Pane::Timeline);
+                    self.timeline.select(at, page);
+                    self.open_event();
+                }
+                self.focus = Pane::Timeline;
+            }
+            Target::Actor(a) => {
+                self.focus = Pane::Actors;
+                self.select_actor_row(ActorSel::Actor(a));
+            }
+            Target::Position(p) => {
+                self.focus = Pane::Actors;
+                self.select_actor_row(ActorSel::Position(p));
+            }
+            Target::Issue(i) => {
+                // An issue has no pane of its own: its first position does.
+                let id = self.briefing.issues[i].id.value.clone();
+                if let Some(p) = self
+                    .briefing
+                    .positions
+                    .iter()
+                    .position(|p| p.issue.value == id)
+                {
+                    self.focus = Pane::Actors;
+                    self.select_actor_row(ActorSel::Position(p));
+                }
+            }
+        }
+    }
+}

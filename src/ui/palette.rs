@@ -1,0 +1,197 @@
+//! The `/` palette overlay and the find prompt. Matched characters are
+//! highlighted whole grapheme by grapheme: the matcher's indices are chars,
+//! and a grapheme (an accented letter, a flag, a family emoji) may be several.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use super::{fit, pad, pane_block, strings};
+use crate::app::App;
+use crate::app::palette::Palette;
+use crate::model::text::inert;
+use crate::search::{FILTER_HELP, Hit, Item};
+
+/// Where the palette goes on a screen of `size`.
+pub fn area(size: Rect) -> Rect {
+    let width = size.width.saturating_sub(4).min(110);
+    let height = size.height.saturating_sub(2).min(24);
+    Rect {
+        x: size.x + (size.width - width) / 2,
+        y: size.y + (size.height - height) / 3,
+        width,
+        height,
+    }
+}
+
+/// `text` in at most `width` columns with the chars at `marked` (char
+/// indices, sorted) in `mark`. When the first mark would fall outside,
+/// the start is cut (shown as `…`) so that the match is in view.
+pub fn highlighted(
+    text: &str,
+    marked: &[usize],
+    base: Style,
+    mark: Style,
+    width: usize,
+) -> Vec<Span<'static>> {
+    let text = inert(text);
+    // (grapheme, is marked)
+    let mut graphemes: Vec<(&str, bool)> = Vec::new();
+    let mut char_at = 0;
+    for g in text.graphemes(true) {
+        let n = g.chars().count();
+        let hit = marked.iter().any(|&i| i >= char_at && i < char_at + n);
+        graphemes.push((g, hit));
+        char_at += n;
+    }
+    let mut start = 0;
+    if let Some(first) = graphemes.iter().position(|g| g.1) {
+        let before: usize = graphemes[..first].iter().map(|g| g.0.width()).sum();
+        if before + 8 > width {
+            start = first.saturating_sub(6);
+        }
+    }
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    if start > 0 {
+        spans.push(Span::styled("…", base));
+        used += 1;
+    }
+    for (i, &(g, hit)) in graphemes.iter().enumerate().skip(start) {
+        let w = g.width();
+        let last = i + 1 == graphemes.len();
+        if used + w + usize::from(!last) > width {
+            spans.push(Span::styled("…", base));
+            break;
+        }
+        used += w;
+        let style = if hit { base.patch(mark) } else { base };
+        match spans.last_mut() {
+            Some(s) if s.style == style && s.content != "…" => s.content.to_mut().push_str(g),
+            _ => spans.push(Span::styled(g.to_string(), style)),
+        }
+    }
+    spans
+}
+
+/// The date and speaker a row shows, where they apply.
+fn meta(item: &Item) -> String {
+    let date = item.date.as_ref().map(|d| d.to_string());
+    let speaker = item.speaker().map(str::to_string);
+    [date, speaker]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn row(app: &App, hit: &Hit, width: usize, selected: bool) -> Line<'static> {
+    let t = app.theme;
+    let Some(e) = &app.search.engine else {
+        return Line::default();
+    };
+    let item = &e.corpus.items[hit.item];
+    let base = if selected { t.selected() } else { Style::new() };
+    let kind = Span::styled(pad(item.kind.word(), 9), base.patch(t.key()));
+    let meta = inert(&meta(item)).into_owned();
+    let meta_width = meta.width().min(width / 3);
+    let label_width = width.saturating_sub(9 + meta_width + 2);
+    let mut spans = vec![kind];
+    let label = highlighted(
+        item.label(),
+        hit.field_highlights(0),
+        base,
+        t.matched(),
+        label_width,
+    );
+    let shown: usize = label.iter().map(Span::width).sum();
+    spans.extend(label);
+    spans.push(Span::styled(
+        " ".repeat(label_width.saturating_sub(shown) + 2),
+        base,
+    ));
+    spans.push(Span::styled(fit(&meta, meta_width), base.patch(t.dim())));
+    let used: usize = spans.iter().map(Span::width).sum();
+    spans.push(Span::styled(" ".repeat(width.saturating_sub(used)), base));
+    Line::from(spans)
+}
+
+fn lines(app: &App, p: &Palette, width: usize, rows: usize) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let count = if p.pending {
+        strings::SEARCHING.to_string()
+    } else {
+        strings::results(p.hits.len(), p.results.total())
+    };
+    let prompt = format!("/ {}▏", inert(&p.input));
+    let gap = width.saturating_sub(prompt.width() + count.width());
+    let mut out = vec![Line::from(vec![
+        Span::styled(prompt, t.title()),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(count, t.dim()),
+    ])];
+    out.push(Line::styled("─".repeat(width), t.dim()));
+    if p.input.trim().is_empty() {
+        out.extend(FILTER_HELP.iter().map(|(k, d)| {
+            Line::from(vec![
+                Span::styled(pad(&format!("  {k}"), 24), t.key()),
+                Span::raw(fit(d, width.saturating_sub(24))),
+            ])
+        }));
+        return out;
+    }
+    let end = (p.offset + rows).min(p.hits.len());
+    for (i, hit) in p.hits[p.offset.min(end)..end].iter().enumerate() {
+        out.push(row(app, hit, width, p.offset + i == p.selected));
+    }
+    out
+}
+
+pub fn draw(frame: &mut Frame, size: Rect, app: &App) {
+    let Some(p) = &app.search.palette else { return };
+    let area = area(size);
+    let block = pane_block(Line::from(format!(" {} ", strings::PALETTE)), true, app)
+        .title_bottom(Line::from(strings::PALETTE_KEYS).alignment(Alignment::Right));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let rows = inner.height.saturating_sub(2) as usize;
+    frame.render_widget(
+        Paragraph::new(lines(app, p, inner.width as usize, rows)),
+        inner,
+    );
+}
+
+/// The find prompt, in place of the footer while typing.
+pub fn draw_find_prompt(frame: &mut Frame, area: Rect, app: &App) {
+    let t = app.theme;
+    let prompt = format!(" {} {}▏", strings::FIND, inert(&app.search.find.input));
+    let status = find_status(app).unwrap_or_default();
+    let keys = strings::FIND_KEYS;
+    let gap =
+        (area.width as usize).saturating_sub(prompt.width() + status.width() + keys.width() + 2);
+    let line = Line::from(vec![
+        Span::styled(prompt, t.title()),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(status, t.key()),
+        Span::raw("  "),
+        Span::styled(keys, t.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// "3/12" while matches are highlighted in the source.
+pub fn find_status(app: &App) -> Option<String> {
+    let typed = !app.search.find.input.is_empty();
+    if !typed && !app.found_active() {
+        return None;
+    }
+    Some(strings::found(
+        app.source.found_current,
+        app.source.found.len(),
+    ))
+}

@@ -195,3 +195,45 @@ pub fn find_status(app: &App) -> Option<String> {
         app.source.found.len(),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Modifier;
+
+    /// The marked text of each run of marked spans.
+    fn marked(text: &str, chars: &[usize], width: usize) -> Vec<String> {
+        let mark = Style::new().add_modifier(Modifier::UNDERLINED);
+        highlighted(text, chars, Style::new(), mark, width)
+            .into_iter()
+            .filter(|s| s.style == mark)
+            .map(|s| s.content.into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn marks_land_on_cyrillic_cjk_and_emoji() {
+        let text = "Глава МИД 🇺🇦 东京 👩‍👩‍👧 end";
+        let idx = |sub: &str| {
+            let at = text.find(sub).unwrap();
+            let first = text[..at].chars().count();
+            (first..first + sub.chars().count()).collect::<Vec<_>>()
+        };
+        assert_eq!(marked(text, &idx("МИД"), 80), ["МИД"]);
+        assert_eq!(marked(text, &idx("东京"), 80), ["东京"]);
+        // One char of a flag or a family marks the whole grapheme.
+        assert_eq!(marked(text, &idx("🇺🇦")[..1], 80), ["🇺🇦"]);
+        assert_eq!(marked(text, &idx("👩‍👩‍👧")[2..3], 80), ["👩‍👩‍👧"]);
+        assert_eq!(marked(text, &idx("end"), 80), ["end"]);
+    }
+
+    #[test]
+    fn a_late_match_is_scrolled_into_view() {
+        let text = format!("{} Zakharova", "word ".repeat(30));
+        let first = text.find('Z').unwrap();
+        let spans = highlighted(&text, &[first], Style::new(), Style::new().bold(), 20);
+        let shown: String = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert!(shown.starts_with('…') && shown.contains('Z'), "{shown}");
+        assert!(shown.width() <= 20);
+    }
+}

@@ -7,12 +7,12 @@
 
 use std::hint::black_box;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use brief::model::{Origin, load};
 use brief::search::worker::Worker;
 use brief::search::{Corpus, Matcher, Query, Results};
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
 
 const TYPED: &str = "zakharova troops";
 const VISIBLE: usize = 30;
@@ -61,31 +61,43 @@ fn bench_corpus(c: &mut Criterion, name: &str, corpus: &Corpus) {
 }
 
 /// The palette with its search thread: the UI thread only submits each
-/// keystroke's query; stale queries are dropped. Measures typing the whole
-/// query as a burst until the results for the last keystroke arrive.
+/// keystroke's query (`worker/submit`), and stale queries are dropped.
+/// `worker/after_last_key` types the query at 25 ms a key and measures from
+/// the last key until its results arrive: how long the list lags behind.
 fn bench_worker(c: &mut Criterion, name: &str, corpus: Arc<Corpus>) {
     let worker = Worker::spawn(corpus);
+    let wait = Duration::from_secs(30);
     let typed: Vec<&str> = TYPED
         .char_indices()
         .map(|(i, ch)| &TYPED[..i + ch.len_utf8()])
         .collect();
     let mut g = c.benchmark_group(format!("keystroke/{name}"));
-    g.sample_size(20)
+    g.sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
         .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(3));
+        .measurement_time(Duration::from_secs(5));
     g.bench_function("worker/submit", |b| {
         b.iter(|| worker.submit(black_box("zakharova tr")))
     });
-    let _ = worker.wait_for("zakharova tr", Duration::from_secs(30));
-    g.bench_function("worker/burst_to_final_results", |b| {
-        b.iter(|| {
-            worker.submit("");
-            for t in &typed {
-                worker.submit(t);
+    let _ = worker.wait_for("zakharova tr", wait);
+    g.bench_function("worker/after_last_key", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                // Start from other results, as after clearing the palette.
+                worker.submit("x");
+                worker.wait_for("x", wait).expect("results");
+                for (i, t) in typed.iter().enumerate() {
+                    if i > 0 {
+                        std::thread::sleep(Duration::from_millis(25));
+                    }
+                    worker.submit(t);
+                }
+                let last = Instant::now();
+                worker.wait_for(TYPED, wait).expect("results");
+                total += last.elapsed();
             }
-            worker
-                .wait_for(TYPED, Duration::from_secs(30))
-                .expect("results")
+            total
         })
     });
     g.finish();

@@ -169,6 +169,16 @@ fn rows_show_kind_label_date_speaker_and_the_matched_characters() {
     );
     assert!(shown_with(&buf, "unacceptable", Modifier::UNDERLINED));
     assert!(!shown_with(&buf, "foreign", Modifier::UNDERLINED));
+    assert!(!shown_with(&buf, "Zakharova", Modifier::UNDERLINED));
+
+    // A match in the speaker is highlighted in the speaker.
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
+    typed(&mut app, "q:zakharova");
+    let buf = screen(&app);
+    assert!(rows(&buf).iter().any(|r| r.contains("Maria Zakharova")));
+    assert!(shown_with(&buf, "Zakharova", Modifier::UNDERLINED));
+    assert!(!shown_with(&buf, "Maria", Modifier::UNDERLINED));
 }
 
 #[test]

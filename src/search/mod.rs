@@ -7,6 +7,7 @@
 pub mod corpus;
 pub mod find;
 pub mod fold;
+pub mod item;
 pub mod matcher;
 pub mod output;
 pub mod query;

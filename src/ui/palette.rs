@@ -78,15 +78,24 @@ pub fn highlighted(
     spans
 }
 
-/// The date and speaker a row shows, where they apply.
-fn meta(item: &Item) -> String {
-    let date = item.date.as_ref().map(|d| d.to_string());
-    let speaker = item.speaker().map(str::to_string);
-    [date, speaker]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ")
+/// The date and speaker a row shows, where they apply, and the speaker's
+/// matched chars as indices into that text.
+fn meta(item: &Item, hit: &Hit) -> (String, Vec<usize>) {
+    let mut text = item
+        .date
+        .as_ref()
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let mut marked = Vec::new();
+    if let Some(speaker) = item.speaker() {
+        if !text.is_empty() {
+            text.push_str(" · ");
+        }
+        let at = text.chars().count();
+        marked = hit.field_highlights(1).iter().map(|i| at + i).collect();
+        text.push_str(speaker);
+    }
+    (text, marked)
 }
 
 fn row(app: &App, hit: &Hit, width: usize, selected: bool) -> Line<'static> {
@@ -97,7 +106,7 @@ fn row(app: &App, hit: &Hit, width: usize, selected: bool) -> Line<'static> {
     let item = &e.corpus.items[hit.item];
     let base = if selected { t.selected() } else { Style::new() };
     let kind = Span::styled(pad(item.kind.word(), 9), base.patch(t.key()));
-    let meta = inert(&meta(item)).into_owned();
+    let (meta, meta_marked) = meta(item, hit);
     let meta_width = meta.width().min(width / 3);
     let label_width = width.saturating_sub(9 + meta_width + 2);
     let mut spans = vec![kind];
@@ -114,7 +123,14 @@ fn row(app: &App, hit: &Hit, width: usize, selected: bool) -> Line<'static> {
         " ".repeat(label_width.saturating_sub(shown) + 2),
         base,
     ));
-    spans.push(Span::styled(fit(&meta, meta_width), base.patch(t.dim())));
+    let dim = base.patch(t.dim());
+    spans.extend(highlighted(
+        &meta,
+        &meta_marked,
+        dim,
+        t.matched(),
+        meta_width,
+    ));
     let used: usize = spans.iter().map(Span::width).sum();
     spans.push(Span::styled(" ".repeat(width.saturating_sub(used)), base));
     Line::from(spans)

@@ -12,7 +12,9 @@ fn main() -> std::io::Result<()> {
     let dir = std::path::PathBuf::from(args.next().unwrap_or_else(|| "/tmp/brief-synth".into()));
     let b = brief::synth::generate(items, 1);
     brief::synth::write_dir(&b, &dir)?;
+    let start = std::time::Instant::now();
     let corpus = brief::search::Corpus::new(&b);
+    let built = start.elapsed();
     let mut out = std::io::BufWriter::new(std::fs::File::create(dir.join("lines.txt"))?);
     for item in &corpus.items {
         let texts: Vec<&str> = item.fields.iter().map(|f| &*f.text).collect();
@@ -20,7 +22,7 @@ fn main() -> std::io::Result<()> {
     }
     out.flush()?;
     eprintln!(
-        "{items} items, {} lines, in {}",
+        "{items} items, {} lines, in {}; search index built in {built:.2?}",
         corpus.items.len(),
         dir.display()
     );

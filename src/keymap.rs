@@ -316,7 +316,7 @@ pub fn resolve(key: KeyEvent, ctx: &Context) -> Option<Action> {
 }
 
 /// The action for a key while typing in the palette or the find prompt:
-/// the Typing bindings, and any other character as text.
+/// the Typing bindings, paging as everywhere, and any other character as text.
 pub fn resolve_typing(key: KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let pressed = Key {
@@ -329,6 +329,9 @@ pub fn resolve_typing(key: KeyEvent) -> Option<Action> {
     }
     match key.code {
         KeyCode::Char(c) if !ctrl && !c.is_control() => Some(Action::Type(c)),
+        // Paging works as it does everywhere else.
+        KeyCode::PageDown => Some(Action::PageDown),
+        KeyCode::PageUp => Some(Action::PageUp),
         _ => None,
     }
 }

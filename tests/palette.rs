@@ -150,6 +150,11 @@ fn arrows_and_ctrl_n_p_move_through_results() {
     typed(&mut app, "q");
     assert_eq!(app.search.palette.as_ref().unwrap().input, "ukraineq");
     assert!(!app.quit);
+    key(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    assert_eq!(app.search.palette.as_ref().unwrap().input, "ukraine");
+    // Ctrl-c quits, always.
+    key(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(app.quit);
 }
 
 #[test]
@@ -236,4 +241,29 @@ fn find_in_source_highlights_every_match_and_steps_with_n() {
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     assert!(app.source.found.is_empty());
     assert!(!rows(&screen(&app)).join("").contains(&format!("/{total}")));
+}
+
+#[test]
+fn moving_past_the_first_page_lists_more_results() {
+    let mut app = app(80, 24);
+    key(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
+    typed(&mut app, "a");
+    let page = app.search.palette.as_ref().unwrap().hits.len();
+    assert!(page > 5 && app.search.palette.as_ref().unwrap().results.ranked.len() > 3 * page);
+    key(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+    key(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+    let p = app.search.palette.as_ref().unwrap();
+    assert_eq!(p.selected, 2 * page);
+    assert!(p.hits.len() > p.selected);
+    // The selected row is on screen, in the selection style.
+    let corpus = &app.search.engine.as_ref().unwrap().corpus;
+    let label: String = corpus.items[p.hits[p.selected].item]
+        .label()
+        .chars()
+        .take(12)
+        .collect();
+    assert!(
+        shown_with(&screen(&app), label.trim(), Modifier::REVERSED),
+        "{label}"
+    );
 }

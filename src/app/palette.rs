@@ -16,9 +16,6 @@ use crate::search::{Corpus, Hit, Matcher, Query, Results, Target};
 /// millisecond and runs at once.
 const ASYNC_FROM: usize = 20_000;
 
-/// How many results the palette lists.
-pub const LISTED: usize = 100;
-
 /// What searching needs, built when the palette first opens.
 pub struct Engine {
     pub corpus: Arc<Corpus>,
@@ -30,7 +27,8 @@ pub struct Engine {
 pub struct Palette {
     pub input: String,
     pub results: Results,
-    /// The listed results, with what matched in each.
+    /// The ranked results seen so far, with what matched in each: a page
+    /// at first, more as the selection moves down (highlights cost time).
     pub hits: Vec<Hit>,
     pub selected: usize,
     pub offset: usize,
@@ -122,7 +120,7 @@ impl App {
             None => {
                 let query = Query::parse(&p.input, &e.corpus);
                 p.results = p.results.refine(&e.corpus, &e.matcher, query);
-                p.hits = p.results.hits(&e.corpus, &e.matcher, 0..LISTED);
+                p.hits = p.results.hits(&e.corpus, &e.matcher, 0..rows(self.size));
                 (p.selected, p.offset) = (0, 0);
             }
         }
@@ -139,22 +137,26 @@ impl App {
         };
         p.pending = r.query.text != p.input;
         p.results = r;
-        p.hits = p.results.hits(&e.corpus, &e.matcher, 0..LISTED);
+        p.hits = p.results.hits(&e.corpus, &e.matcher, 0..rows(self.size));
         (p.selected, p.offset) = (0, 0);
     }
 
     fn move_selection(&mut self, delta: isize) {
         let rows = rows(self.size);
-        let Some(p) = self.search.palette.as_mut() else {
+        let (Some(e), Some(p)) = (&self.search.engine, self.search.palette.as_mut()) else {
             return;
         };
-        if p.hits.is_empty() {
+        let ranked = p.results.ranked.len();
+        if ranked == 0 {
             return;
         }
-        p.selected = p
-            .selected
-            .saturating_add_signed(delta)
-            .min(p.hits.len() - 1);
+        p.selected = p.selected.saturating_add_signed(delta).min(ranked - 1);
+        if p.selected >= p.hits.len() {
+            let more = p
+                .results
+                .hits(&e.corpus, &e.matcher, p.hits.len()..p.selected + rows);
+            p.hits.extend(more);
+        }
         if p.selected < p.offset {
             p.offset = p.selected;
         } else if p.selected >= p.offset + rows {

@@ -141,7 +141,7 @@ fn lines(app: &App, p: &Palette, width: usize, rows: usize) -> Vec<Line<'static>
     let count = if p.pending {
         strings::SEARCHING.to_string()
     } else {
-        strings::results(p.hits.len(), p.results.total())
+        strings::results(p.results.ranked.len(), p.results.total())
     };
     let prompt = format!("/ {}▏", inert(&p.input));
     let gap = width.saturating_sub(prompt.width() + count.width());

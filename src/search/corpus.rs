@@ -24,8 +24,8 @@ pub struct Corpus {
     pub actors: Vec<Spellings>,
     /// Issue id and folded lower-case title, for `#`.
     pub issues: Vec<(String, String)>,
-    /// Any spelling of an actor → the actor.
-    pub alias_of: HashMap<String, usize>,
+    /// Any spelling of an actor → every actor spelled so.
+    pub alias_of: HashMap<String, Vec<u32>>,
 }
 
 fn lower(s: &str) -> String {
@@ -62,7 +62,10 @@ impl Corpus {
             }
             all.dedup();
             for s in &all {
-                c.alias_of.entry(s.clone()).or_insert(i);
+                let of = c.alias_of.entry(s.clone()).or_default();
+                if !of.contains(&(i as u32)) {
+                    of.push(i as u32);
+                }
             }
             c.actors.push(Spellings {
                 id: a.id.value.clone(),

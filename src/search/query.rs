@@ -40,8 +40,9 @@ pub struct Term {
     pub raw: String,
     /// The term itself first, then every spelling of the actor it names.
     pub needles: Vec<Needle>,
-    /// The actor the term names, if it is one of their spellings.
-    pub actor: Option<u32>,
+    /// The actors the term names, if it is one of their spellings (two
+    /// people may share a surname).
+    pub actors: Vec<u32>,
 }
 
 impl Term {
@@ -52,19 +53,19 @@ impl Term {
         // A term that is a spelling of an actor stands for all of them:
         // "Zelenskiy" finds "Zelensky", "Kiev" finds "Kyiv".
         let key = fold_term(&raw.to_lowercase()).0;
-        if let Some(&actor) = corpus.alias_of.get(&key) {
-            for s in &corpus.actors[actor].all {
-                if *s != needles[0].text {
+        let actors: Vec<u32> = corpus.alias_of.get(&key).cloned().unwrap_or_default();
+        for &actor in &actors {
+            for s in &corpus.actors[actor as usize].all {
+                if needles.iter().all(|n| n.text != *s) {
                     let scale = (100 * typed / s.chars().count().max(1) as i64).min(100);
                     needles.push(Needle::new(s.clone(), false, scale));
                 }
             }
         }
-        let actor = corpus.alias_of.get(&key).map(|&a| a as u32);
         Term {
             raw: raw.to_string(),
             needles,
-            actor,
+            actors,
         }
     }
 
@@ -256,7 +257,7 @@ fn best<'t>(term: &'t Term, item: &Item, m: &Matcher) -> Option<(i64, usize, &'t
     }
     // Naming an actor is a perfect hit on what they said and on the actor
     // itself, and ranks it above what others said about them.
-    if term.actor.is_some() && term.actor == item.owner() {
+    if item.owner().is_some_and(|o| term.actors.contains(&o)) {
         let own = &term.needles[0].text;
         let perfect = m.score(own, own).unwrap_or(0) * OWN_WORDS / 100;
         if let Some(b) = best.as_mut() {

@@ -136,6 +136,23 @@ fn kiev_finds_kyiv() {
 }
 
 #[test]
+fn a_shared_surname_stands_for_both_people() {
+    let mut b = fixture();
+    let mut olga = b.actors[0].clone();
+    olga.id = Id::new("olga-zakharova".into());
+    olga.name = "Olga Zakharova".into();
+    olga.aliases = vec![];
+    b.actors.push(olga);
+    b.build_index();
+    let c = Corpus::new(&b);
+    let q = Query::parse("Zakharova", &c);
+    assert_eq!(q.terms[0].actors, vec![0, 2]);
+    let found = top(&c, "Zakharova", 3);
+    assert!(found.contains(&(Kind::Actor, "zakharova".into())), "{found:?}");
+    assert!(found.contains(&(Kind::Actor, "olga-zakharova".into())), "{found:?}");
+}
+
+#[test]
 fn accents_are_ignored_and_originals_highlighted() {
     let c = corpus_of(&[
         (Kind::Event, "Talks in Zürich"),

@@ -148,8 +148,14 @@ fn a_shared_surname_stands_for_both_people() {
     let q = Query::parse("Zakharova", &c);
     assert_eq!(q.terms[0].actors, vec![0, 2]);
     let found = top(&c, "Zakharova", 3);
-    assert!(found.contains(&(Kind::Actor, "zakharova".into())), "{found:?}");
-    assert!(found.contains(&(Kind::Actor, "olga-zakharova".into())), "{found:?}");
+    assert!(
+        found.contains(&(Kind::Actor, "zakharova".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(Kind::Actor, "olga-zakharova".into())),
+        "{found:?}"
+    );
 }
 
 #[test]

@@ -195,6 +195,9 @@ fn a_sentence_result_opens_its_source_at_the_sentence_with_the_match_highlighted
     let text = &app.briefing.sources[app.source.source.expect("a source open")].text;
     let found: String = app.source.found.iter().map(|r| &text[r.clone()]).collect();
     assert_eq!(found.replace(' ', ""), "promptlycollapsed");
+    // Adjacent matched chars are one highlight: n/N step word by word here.
+    assert_eq!(app.source.found.len(), 2);
+    assert!(rows(&screen(&app)).join("").contains("1/2"));
     // The sentence is in view, and the matched words are highlighted on screen.
     let row = app
         .source

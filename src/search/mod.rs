@@ -56,7 +56,7 @@ impl Hit {
     }
 
     /// For a sentence: its source and the byte ranges in the source text
-    /// of the chars that matched.
+    /// of the chars that matched, adjacent chars joined into one range.
     pub fn source_ranges(&self, corpus: &Corpus) -> Option<(usize, Vec<Range<usize>>)> {
         let item = &corpus.items[self.item];
         let Target::Sentence { source, range } = &item.target else {
@@ -66,12 +66,18 @@ impl Hit {
         // so char offsets in it are char offsets from the sentence start.
         let label = item.label();
         let starts: Vec<(usize, char)> = label.char_indices().collect();
-        let ranges = self
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        for &(b, c) in self
             .field_highlights(0)
             .iter()
             .filter_map(|&i| starts.get(i))
-            .map(|&(b, c)| range.start + b..range.start + b + c.len_utf8())
-            .collect();
+        {
+            let r = range.start + b..range.start + b + c.len_utf8();
+            match ranges.last_mut() {
+                Some(last) if last.end == r.start => last.end = r.end,
+                _ => ranges.push(r),
+            }
+        }
         Some((*source, ranges))
     }
 }

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Corpus, Hit, Kind, Matcher, Target, search};
+use super::{Corpus, Hit, Matcher, Target, search};
 use crate::model::Briefing;
 use crate::model::text::inert;
 
@@ -57,13 +57,4 @@ pub fn render(b: &Briefing, query: &str, limit: usize, json: bool) -> String {
     rows.iter()
         .map(|r| format!("{}\t{}\t{}\t{}\n", r.kind, r.id, r.label, r.score))
         .collect()
-}
-
-/// The kinds and their query prefixes, for help texts.
-pub fn kind_prefixes() -> String {
-    Kind::ALL
-        .iter()
-        .map(|k| format!("{}: {}", k.prefix(), k.word()))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

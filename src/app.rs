@@ -263,6 +263,12 @@ impl App {
                     self.show_links(links, 0);
                 }
             }
+            ActorSel::Quote(q) => {
+                if changed {
+                    let links = source::quote_link(&self.briefing, q).into_iter().collect();
+                    self.show_links(links, 0);
+                }
+            }
         }
         self.keep_actor_in_view();
     }
@@ -286,7 +292,7 @@ impl App {
         // Under a newly selected actor, show as many of their positions as fit.
         let last = rows
             .iter()
-            .rposition(|r| matches!(r, ActorRow::Position(..) | ActorRow::Issue(..)));
+            .rposition(|r| !matches!(r, ActorRow::Side(_) | ActorRow::Actor(_)));
         if let (ActorSel::Actor(_), Some(last)) = (self.actor, last)
             && last >= s.offset + height
         {
@@ -368,7 +374,7 @@ impl App {
         match self.focus {
             Pane::Timeline => self.focus = Pane::Source,
             Pane::Actors => match self.actor {
-                ActorSel::Position(_) => self.focus = Pane::Source,
+                ActorSel::Position(_) | ActorSel::Quote(_) => self.focus = Pane::Source,
                 ActorSel::Actor(a) => {
                     if self.filter != Some(a) {
                         self.set_filter(Some(a));

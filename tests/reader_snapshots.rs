@@ -266,7 +266,7 @@ fn moscow_on_foreign_troops_in_a_handful_of_keys() {
     let mut keys = 1;
     let on_troops = |app: &App| match app.actor {
         ActorSel::Position(p) => app.briefing.positions[p].issue == "foreign-troops",
-        ActorSel::Actor(_) => false,
+        ActorSel::Actor(_) | ActorSel::Quote(_) => false,
     };
     while !on_troops(&app) && keys < 6 {
         press(&mut app, "j");

@@ -26,11 +26,12 @@ impl Scrolled {
 }
 
 /// What the actors pane has selected: an actor, or one of the selected
-/// actor's positions.
+/// actor's positions or quotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActorSel {
     Actor(usize),
     Position(usize),
+    Quote(usize),
 }
 
 /// A row of the actors pane.
@@ -43,6 +44,9 @@ pub enum ActorRow {
     Issue(usize),
     /// A position, and whether a later one on the same issue replaced it.
     Position(usize, bool),
+    /// The heading above the selected actor's quotes.
+    Quotes,
+    Quote(usize),
 }
 
 impl ActorRow {
@@ -50,6 +54,7 @@ impl ActorRow {
         match *self {
             ActorRow::Actor(a) => Some(ActorSel::Actor(a)),
             ActorRow::Position(p, _) => Some(ActorSel::Position(p)),
+            ActorRow::Quote(q) => Some(ActorSel::Quote(q)),
             _ => None,
         }
     }
@@ -74,6 +79,7 @@ pub fn selected_actor(app: &App) -> Option<usize> {
     match app.actor {
         ActorSel::Actor(a) => Some(a),
         ActorSel::Position(p) => app.briefing.actor_index(&app.briefing.positions[p].actor),
+        ActorSel::Quote(q) => app.briefing.actor_index(&app.briefing.quotes[q].speaker),
     }
 }
 
@@ -90,8 +96,27 @@ pub fn positions_of(b: &Briefing, actor: usize) -> Vec<usize> {
     ps
 }
 
+/// What an actor said, in the order they said it (undated last, then file order).
+pub fn quotes_of(b: &Briefing, actor: usize) -> Vec<usize> {
+    let id = b.actors[actor].id.as_str();
+    let mut qs: Vec<usize> = (0..b.quotes.len())
+        .filter(|&q| b.quotes[q].speaker == id)
+        .collect();
+    let unknown = crate::model::FuzzyDate::Unknown { text: None };
+    qs.sort_by(|&x, &y| {
+        let date = |q: usize| {
+            b.quotes[q]
+                .spoken
+                .clone()
+                .unwrap_or_else(|| unknown.clone())
+        };
+        date(x).cmp(&date(y))
+    });
+    qs
+}
+
 /// Sides in order, each with its actors; the selected actor's positions
-/// under them, grouped by issue.
+/// under them, grouped by issue, then their quotes.
 pub fn actor_rows(app: &App) -> Vec<ActorRow> {
     let b = &app.briefing;
     let selected = selected_actor(app);
@@ -113,6 +138,11 @@ pub fn actor_rows(app: &App) -> Vec<ActorRow> {
                     .get(i + 1)
                     .is_some_and(|&n| b.positions[n].issue == b.positions[p].issue);
                 rows.push(ActorRow::Position(p, replaced));
+            }
+            let qs = quotes_of(b, a);
+            if !qs.is_empty() {
+                rows.push(ActorRow::Quotes);
+                rows.extend(qs.into_iter().map(ActorRow::Quote));
             }
         }
     }

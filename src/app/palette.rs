@@ -170,19 +170,9 @@ impl App {
         let corpus = e.corpus.clone();
         match corpus.items[hit.item].target.clone() {
             Target::Quote(q) => {
-                let quote = &self.briefing.quotes[q];
-                let source = self.briefing.source_index(&quote.source);
-                if let (Some(source), Some(range)) = (source, quote.range.clone()) {
-                    self.show_links(
-                        vec![Link {
-                            source,
-                            range,
-                            quote: Some(q),
-                        }],
-                        0,
-                    );
-                    self.focus = Pane::Source;
-                }
+                // Selecting the quote under its speaker opens its words.
+                self.select_actor_row(ActorSel::Quote(q));
+                self.focus = Pane::Source;
             }
             Target::Sentence { source, range } => {
                 self.show_links(

@@ -45,7 +45,7 @@ pub struct SourceView {
     pub found_current: Option<usize>,
 }
 
-fn quote_link(b: &Briefing, q: usize) -> Option<Link> {
+pub fn quote_link(b: &Briefing, q: usize) -> Option<Link> {
     let quote = &b.quotes[q];
     Some(Link {
         source: b.source_index(&quote.source)?,

@@ -117,6 +117,24 @@ fn moscow_on_foreign_troops_takes_three_keys_and_shows_the_words() {
 }
 
 #[test]
+fn an_actors_quotes_follow_their_stances_and_open_at_the_words() {
+    let mut app = app();
+    // 2: Moscow; past Russia's two stances to the quote under them.
+    run(
+        &mut app,
+        &[Action::Side(1), Action::Down, Action::Down, Action::Down],
+    );
+    let ActorSel::Quote(q) = app.actor else {
+        panic!("expected a quote row, got {:?}", app.actor)
+    };
+    let quote = &app.briefing.quotes[q];
+    assert_eq!(quote.speaker, "russia");
+    assert_eq!(current_words(&app), Some(quote.text.as_str()));
+    run(&mut app, &[Action::Open]);
+    assert_eq!(app.focus, Pane::Source);
+}
+
+#[test]
 fn brackets_step_through_the_sources_of_the_selection() {
     let mut app = app();
     run(&mut app, &[Action::Side(1), Action::Down, Action::Down]);

@@ -1,5 +1,6 @@
 //! The actors pane: actors grouped by side with their roles; under the
-//! selected actor, their stances on each issue, earlier ones first.
+//! selected actor, their stances on each issue, earlier ones first, then
+//! what they said.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -97,6 +98,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     ),
                 ];
                 Line::from(spans)
+            }
+            ActorRow::Quotes => Line::from(Span::styled(
+                fit(&format!("    {}", strings::QUOTES), width),
+                Style::new().add_modifier(Modifier::ITALIC),
+            )),
+            ActorRow::Quote(q) => {
+                let quote = &b.quotes[q];
+                let when = quote
+                    .spoken
+                    .as_ref()
+                    .map(|d| format!(" · {}", inert(&d.to_string())))
+                    .unwrap_or_default();
+                let when = fit(&when, width.saturating_sub(6 + 8));
+                let room = width.saturating_sub(6 + when.width());
+                let text = fit(&format!("“{}”", inert(quote.text.trim())), room);
+                Line::from(vec![
+                    Span::raw(if selected { "    › " } else { "      " }),
+                    Span::raw(text),
+                    Span::styled(when, t.dim()),
+                ])
             }
         };
         lines.push(if selected {

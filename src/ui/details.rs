@@ -29,6 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(block, area);
     let details = match (app.focus, app.actor) {
         (Pane::Actors, ActorSel::Position(p)) if focused(app, Pane::Actors) => position(app, p),
+        (Pane::Actors, ActorSel::Quote(q)) if focused(app, Pane::Actors) => quote(app, q),
         _ => match app.events.get(app.timeline.selected) {
             Some(&e) => event(app, e),
             None => return,
@@ -127,6 +128,40 @@ fn event(app: &App, e: usize) -> Details {
         head,
         body: inert(ev.summary.trim()).into_owned(),
         tail: lines,
+    }
+}
+
+fn quote(app: &App, q: usize) -> Details {
+    let b = &app.briefing;
+    let quote = &b.quotes[q];
+    let mut said = Vec::new();
+    if let Some(d) = &quote.spoken {
+        said.push(d.to_string());
+    }
+    if let Some(s) = b.source(&quote.source) {
+        said.push(format!("in {}", s.outlet));
+    }
+    let head = vec![Line::from(vec![
+        actor_span(app, &quote.speaker),
+        Span::styled(format!("  {}", inert(&said.join(" · "))), app.theme.dim()),
+    ])];
+    let mut tail = Vec::new();
+    if let Some(ev) = quote.event.as_ref().and_then(|e| b.event(e)) {
+        tail.push(Line::from(vec![
+            label(strings::AT_EVENT),
+            Span::raw(inert(&ev.title).into_owned()),
+        ]));
+    }
+    if !quote.issues.is_empty() {
+        tail.push(Line::from(vec![
+            label("Issues"),
+            Span::raw(issue_titles(b, &quote.issues)),
+        ]));
+    }
+    Details {
+        head,
+        body: format!("“{}”", inert(quote.text.trim())),
+        tail,
     }
 }
 

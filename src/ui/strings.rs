@@ -11,6 +11,8 @@ pub const NO_EVENTS: &str = "No events for this actor.";
 pub const NO_SOURCE: &str = "Select an event or a position to read its source.";
 pub const NO_POSITIONS: &str = "no recorded positions";
 pub const EARLIER: &str = "earlier";
+pub const QUOTES: &str = "Quotes";
+pub const AT_EVENT: &str = "At";
 pub const HELP_INTRO: [&str; 2] = [
     "Start: press 1–4 for a side, then j onto an actor's stance:",
     "the source pane shows the words behind it, highlighted.",

@@ -110,7 +110,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     .as_ref()
                     .map(|d| format!(" · {}", inert(&d.to_string())))
                     .unwrap_or_default();
-                let when = fit(&when, width.saturating_sub(6 + 8));
+                // The words come first: the date gets at most a third of the row.
+                let when = fit(&when, (width / 3).max(8));
                 let room = width.saturating_sub(6 + when.width());
                 let text = fit(&format!("“{}”", inert(quote.text.trim())), room);
                 Line::from(vec![

@@ -32,6 +32,12 @@ pub fn run(briefing: Briefing) -> io::Result<()> {
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     terminal.draw(|frame| ui::draw(frame, app))?;
+    // The end-to-end tests prove the panic path restores the terminal;
+    // release builds never look at this.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("BRIEF_TEST_PANIC").is_some() {
+        panic!("deliberate panic (BRIEF_TEST_PANIC)");
+    }
     while !app.quit {
         // While a search runs on its thread, look for its results between keys.
         if app.search_pending() && !event::poll(std::time::Duration::from_millis(10))? {

@@ -28,6 +28,10 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], rows: u16, cols: u16) -> Session {
+        Session::start_with(args, rows, cols, &[])
+    }
+
+    fn start_with(args: &[&str], rows: u16, cols: u16, env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -40,6 +44,9 @@ impl Session {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pty.slave.spawn_command(cmd).expect("brief starts");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("a reader");
@@ -220,6 +227,20 @@ fn ctrl_c_quits_and_restores_the_terminal() {
     s.press(b"\t\x03");
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_reports_it() {
+    let fixture = fixture();
+    let mut s = Session::start_with(
+        &["-b", &fixture],
+        24,
+        80,
+        &[("BRIEF_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
+    );
+    assert_ne!(s.wait_exit(), 0);
+    s.assert_restored();
+    s.wait_for("deliberate panic (BRIEF_TEST_PANIC)");
 }
 
 #[test]

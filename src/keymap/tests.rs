@@ -1,0 +1,106 @@
+//! The keymap resolves keys without a terminal.
+use super::*;
+
+fn press(code: KeyCode, modifiers: KeyModifiers, focus: Pane) -> Option<Action> {
+    resolve(KeyEvent::new(code, modifiers), &Context { focus })
+}
+
+#[test]
+fn movement_keys_and_arrows_agree() {
+    for focus in Pane::ALL {
+        assert_eq!(
+            press(KeyCode::Char('j'), KeyModifiers::NONE, focus),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            press(KeyCode::Down, KeyModifiers::NONE, focus),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            press(KeyCode::Char('k'), KeyModifiers::NONE, focus),
+            Some(Action::Up)
+        );
+        assert_eq!(
+            press(KeyCode::Char('G'), KeyModifiers::SHIFT, focus),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            press(KeyCode::Char('d'), KeyModifiers::CONTROL, focus),
+            Some(Action::HalfDown)
+        );
+    }
+}
+
+#[test]
+fn ctrl_c_and_q_quit_everywhere_but_c_alone_does_nothing() {
+    for focus in Pane::ALL {
+        assert_eq!(
+            press(KeyCode::Char('c'), KeyModifiers::CONTROL, focus),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            press(KeyCode::Char('q'), KeyModifiers::NONE, focus),
+            Some(Action::Quit)
+        );
+        assert_eq!(press(KeyCode::Char('c'), KeyModifiers::NONE, focus), None);
+    }
+}
+
+#[test]
+fn number_keys_pick_their_side() {
+    assert_eq!(
+        press(KeyCode::Char('2'), KeyModifiers::NONE, Pane::Timeline),
+        Some(Action::Side(1))
+    );
+    assert_eq!(
+        press(KeyCode::Char('4'), KeyModifiers::NONE, Pane::Source),
+        Some(Action::Side(3))
+    );
+    assert_eq!(
+        press(KeyCode::Char('5'), KeyModifiers::NONE, Pane::Source),
+        None
+    );
+}
+
+#[test]
+fn highlight_keys_belong_to_the_source_pane() {
+    assert_eq!(
+        press(KeyCode::Char('n'), KeyModifiers::NONE, Pane::Source),
+        Some(Action::NextHighlight)
+    );
+    assert_eq!(
+        press(KeyCode::Char('N'), KeyModifiers::SHIFT, Pane::Source),
+        Some(Action::PrevHighlight)
+    );
+    assert_eq!(
+        press(KeyCode::Char('n'), KeyModifiers::NONE, Pane::Timeline),
+        None
+    );
+}
+
+#[test]
+fn no_key_means_two_things_in_one_pane() {
+    for focus in Pane::ALL {
+        let ctx = Context { focus };
+        let keys: Vec<Key> = KEYMAP
+            .iter()
+            .filter(|b| b.applies(&ctx))
+            .flat_map(|b| b.keys.iter().copied())
+            .collect();
+        for (i, key) in keys.iter().enumerate() {
+            assert!(
+                !keys[i + 1..].contains(key),
+                "{} bound twice in {focus:?}",
+                key_name(key)
+            );
+        }
+    }
+}
+
+#[test]
+fn every_pane_footer_names_help_and_quit() {
+    for focus in Pane::ALL {
+        let hints = hints(&Context { focus });
+        assert!(hints.contains(&("?", "help")) && hints.contains(&("q", "quit")));
+    }
+}

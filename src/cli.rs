@@ -13,8 +13,8 @@ use crate::{bundled, export};
 /// brief: an offline terminal reader for curated briefings.
 ///
 /// With no command, opens the reader on the briefing (the bundled one unless
-/// -b names another). The headless commands check, export and search a
-/// briefing for scripts.
+/// -b names another); in the reader, `?` lists every key. The headless
+/// commands check, export and search a briefing for scripts.
 #[derive(Debug, Parser)]
 #[command(name = "brief", version, about, long_about)]
 pub struct Cli {

@@ -179,3 +179,22 @@ fn works_from_any_directory() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+#[test]
+fn quotes_at_an_event_are_those_that_name_it() {
+    let b = bundled().briefing;
+    let mut linked = 0;
+    for (e, event) in b.events.iter().enumerate() {
+        let expected: Vec<usize> = (0..b.quotes.len())
+            .filter(|&q| b.quotes[q].event.as_ref() == Some(&event.id))
+            .collect();
+        assert_eq!(
+            b.quotes_at_event(e),
+            expected.as_slice(),
+            "event {}",
+            event.id
+        );
+        linked += expected.len();
+    }
+    assert!(linked > 0, "the bundled briefing links quotes to events");
+}

@@ -165,9 +165,9 @@ pub fn timeline(b: &Briefing, actor: Option<usize>) -> Vec<usize> {
             let who = b.actors[a].id.as_str();
             let ev = &b.events[e];
             ev.participants.iter().any(|p| is_or_member(b, p, who))
-                || b.quotes
+                || b.quotes_at_event(e)
                     .iter()
-                    .any(|q| q.event.as_ref() == Some(&ev.id) && is_or_member(b, &q.speaker, who))
+                    .any(|&q| is_or_member(b, &b.quotes[q].speaker, who))
         })
         .collect();
     events.sort_by(|&x, &y| b.events[x].date.cmp(&b.events[y].date));
@@ -177,11 +177,7 @@ pub fn timeline(b: &Briefing, actor: Option<usize>) -> Vec<usize> {
 /// The sides taking part in an event (participants and speakers), by index.
 pub fn event_sides(b: &Briefing, e: usize) -> Vec<usize> {
     let ev = &b.events[e];
-    let speakers = b
-        .quotes
-        .iter()
-        .filter(|q| q.event.as_ref() == Some(&ev.id))
-        .map(|q| &q.speaker);
+    let speakers = b.quotes_at_event(e).iter().map(|&q| &b.quotes[q].speaker);
     let mut sides: Vec<usize> = ev
         .participants
         .iter()

@@ -44,6 +44,8 @@ struct Index {
     issues: HashMap<String, usize>,
     events: HashMap<String, usize>,
     quotes: HashMap<String, usize>,
+    /// For each event, the quotes said at it, in file order.
+    event_quotes: Vec<Vec<usize>>,
 }
 
 fn index_of<'a>(ids: impl Iterator<Item = &'a Id>) -> HashMap<String, usize> {
@@ -69,14 +71,27 @@ impl Default for Meta {
 
 impl Briefing {
     pub(crate) fn build_index(&mut self) {
+        let events = index_of(self.events.iter().map(|x| &x.id));
+        let mut event_quotes = vec![Vec::new(); self.events.len()];
+        for (q, quote) in self.quotes.iter().enumerate() {
+            if let Some(&e) = quote.event.as_ref().and_then(|e| events.get(e.as_str())) {
+                event_quotes[e].push(q);
+            }
+        }
         self.index = Index {
             sides: index_of(self.sides.iter().map(|x| &x.id)),
             sources: index_of(self.sources.iter().map(|x| &x.id)),
             actors: index_of(self.actors.iter().map(|x| &x.id)),
             issues: index_of(self.issues.iter().map(|x| &x.id)),
-            events: index_of(self.events.iter().map(|x| &x.id)),
+            events,
             quotes: index_of(self.quotes.iter().map(|x| &x.id)),
+            event_quotes,
         };
+    }
+
+    /// The quotes said at event `e` (by index), in file order.
+    pub fn quotes_at_event(&self, e: usize) -> &[usize] {
+        self.index.event_quotes.get(e).map_or(&[], Vec::as_slice)
     }
 
     pub fn side_index(&self, id: &str) -> Option<usize> {

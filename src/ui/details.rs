@@ -118,7 +118,7 @@ fn event(app: &App, e: usize) -> Details {
             Span::raw(issue_titles(b, &ev.issues)),
         ]));
     }
-    for q in b.quotes.iter().filter(|q| q.event.as_ref() == Some(&ev.id)) {
+    for q in b.quotes_at_event(e).iter().map(|&q| &b.quotes[q]) {
         lines.push(Line::from(vec![
             actor_span(app, &q.speaker),
             Span::raw(format!(": “{}”", inert(q.text.trim()))),

@@ -47,7 +47,12 @@ pub fn layout(area: Rect) -> Option<Areas> {
         Constraint::Length(1),
     ])
     .areas(area);
-    let left = if area.width >= 120 { 38 } else { 44 };
+    // Narrow terminals give the lists half the width, so titles stay legible.
+    let left = match area.width {
+        120.. => 38,
+        100..120 => 44,
+        _ => 50,
+    };
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(left), Constraint::Fill(1)]).areas(body);
     let [timeline, actors] =

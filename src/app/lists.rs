@@ -102,15 +102,12 @@ pub fn quotes_of(b: &Briefing, actor: usize) -> Vec<usize> {
     let mut qs: Vec<usize> = (0..b.quotes.len())
         .filter(|&q| b.quotes[q].speaker == id)
         .collect();
-    let unknown = crate::model::FuzzyDate::Unknown { text: None };
-    qs.sort_by(|&x, &y| {
-        let date = |q: usize| {
-            b.quotes[q]
-                .spoken
-                .clone()
-                .unwrap_or_else(|| unknown.clone())
-        };
-        date(x).cmp(&date(y))
+    // Stable: quotes of the same day keep their file order.
+    qs.sort_by_key(|&q| {
+        b.quotes[q]
+            .spoken
+            .as_ref()
+            .map_or((i32::MAX, 12, 31), |d| d.sort_key())
     });
     qs
 }

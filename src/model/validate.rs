@@ -15,6 +15,7 @@ pub const MAIN_SIDES: [&str; 4] = ["kyiv", "moscow", "washington", "coalition"];
 
 struct Checker<'n> {
     name: &'n dyn Fn(&str) -> String,
+    unreadable: &'n Unreadable,
     out: Vec<Diagnostic>,
 }
 
@@ -31,7 +32,8 @@ impl Checker<'_> {
             .push(Diagnostic::warning(&name, Some(span.clone()), msg));
     }
 
-    /// Checks id syntax and uniqueness; returns the set of known ids.
+    /// Checks id syntax and uniqueness; returns the ids references may
+    /// name: these, and those of the file's unreadable items.
     fn ids<'a>(
         &mut self,
         file: &str,
@@ -77,7 +79,8 @@ impl Checker<'_> {
                 ),
             );
         }
-        seen.into_keys().map(str::to_string).collect()
+        let known = seen.into_keys().map(str::to_string).collect();
+        self.unreadable.extend(file, known)
     }
 
     fn reference(&mut self, file: &str, what: &str, id: &Id, known: &HashSet<String>) {
@@ -114,41 +117,22 @@ pub fn validate(
 ) -> Vec<Diagnostic> {
     let mut c = Checker {
         name,
+        unreadable,
         out: Vec::new(),
     };
-    let u = unreadable;
-    let sides = c.ids("briefing.toml", "side", b.sides.iter().map(|s| &s.id));
-    let sides = u.extend("briefing.toml", sides);
-    let sources = u.extend(
-        "sources.toml",
-        c.ids("sources.toml", "source", b.sources.iter().map(|s| &s.id)),
-    );
-    let actors = u.extend(
-        "actors.toml",
-        c.ids("actors.toml", "actor", b.actors.iter().map(|a| &a.id)),
-    );
-    let issues = u.extend(
-        "issues.toml",
-        c.ids("issues.toml", "issue", b.issues.iter().map(|i| &i.id)),
-    );
-    let events = u.extend(
-        "events.toml",
-        c.ids("events.toml", "event", b.events.iter().map(|e| &e.id)),
-    );
-    let quotes = u.extend(
-        "quotes.toml",
-        c.ids("quotes.toml", "quote", b.quotes.iter().map(|q| &q.id)),
-    );
+    let sides = c.ids("briefing.toml", "side", b.sides.iter().map(|x| &x.id));
+    let sources = c.ids("sources.toml", "source", b.sources.iter().map(|x| &x.id));
+    let actors = c.ids("actors.toml", "actor", b.actors.iter().map(|x| &x.id));
+    let issues = c.ids("issues.toml", "issue", b.issues.iter().map(|x| &x.id));
+    let events = c.ids("events.toml", "event", b.events.iter().map(|x| &x.id));
+    let quotes = c.ids("quotes.toml", "quote", b.quotes.iter().map(|x| &x.id));
     c.ids(
         "positions.toml",
         "position",
-        b.positions.iter().map(|p| &p.id),
+        b.positions.iter().map(|x| &x.id),
     );
-    c.ids(
-        "discrepancies.toml",
-        "discrepancy",
-        b.discrepancies.iter().map(|d| &d.id),
-    );
+    let ds = b.discrepancies.iter().map(|x| &x.id);
+    c.ids("discrepancies.toml", "discrepancy", ds);
 
     let missing: Vec<_> = MAIN_SIDES.iter().filter(|s| !sides.contains(**s)).collect();
     let sides_at = b.sides.first().map_or(0..0, |s| s.id.span.clone());

@@ -218,6 +218,24 @@ impl App {
                 self.focus = Pane::Actors;
                 self.select_actor_row(ActorSel::Position(p));
             }
+            Target::Discrepancy(d) => {
+                // Its accounts, side by side: `[` `]` step between them.
+                let links: Vec<Link> = self.briefing.discrepancies[d]
+                    .accounts
+                    .iter()
+                    .filter_map(|a| {
+                        Some(Link {
+                            source: self.briefing.source_index(&a.source)?,
+                            range: a.range.clone()?,
+                            quote: None,
+                        })
+                    })
+                    .collect();
+                if !links.is_empty() {
+                    self.show_links(links, 0);
+                    self.focus = Pane::Source;
+                }
+            }
             Target::Issue(i) => {
                 // An issue has no pane of its own: its first position does.
                 let id = self.briefing.issues[i].id.value.clone();

@@ -16,12 +16,18 @@ pub struct Spellings {
     pub id: String,
     /// Name, aliases and, for people, the surname.
     pub all: Vec<String>,
+    /// Its side, by index into `Corpus::sides`, if the side exists.
+    pub side: Option<u32>,
+    /// Actors recorded as members of it, directly or through others.
+    pub members: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
     pub items: Vec<Item>,
     pub actors: Vec<Spellings>,
+    /// Side id and folded lower-case name, for `@`.
+    pub sides: Vec<(String, String)>,
     /// Issue id and folded lower-case title, for `#`.
     pub issues: Vec<(String, String)>,
     /// Any spelling of an actor → every actor spelled so.
@@ -52,6 +58,11 @@ impl Corpus {
                 .map(|i| (i as u32, b.issues[i].title.as_str()))
         };
 
+        c.sides = b
+            .sides
+            .iter()
+            .map(|s| (lower(&s.id), lower(&s.name)))
+            .collect();
         for (i, a) in b.actors.iter().enumerate() {
             let mut all = vec![lower(&a.name)];
             all.extend(a.aliases.iter().map(|s| lower(s)));
@@ -68,8 +79,10 @@ impl Corpus {
                 }
             }
             c.actors.push(Spellings {
-                id: a.id.value.clone(),
+                id: lower(&a.id),
                 all,
+                side: b.side_index(&a.side).map(|s| s as u32),
+                members: Vec::new(),
             });
             let mut fields = vec![Field::new(Role::Label, &a.name)];
             fields.extend(a.aliases.iter().map(|s| Field::new(Role::Alias, s)));
@@ -105,7 +118,7 @@ impl Corpus {
                 Field::new(Role::Label, &e.title),
                 Field::new(Role::Context, &e.summary),
             ];
-            fields.extend(e.place.iter().map(|p| Field::new(Role::Context, p)));
+            fields.extend(e.place.iter().map(|p| Field::new(Role::Topic, p)));
             let actors: Vec<_> = e
                 .participants
                 .iter()
@@ -196,8 +209,57 @@ impl Corpus {
                 vec![],
             );
         }
+        for (i, d) in b.discrepancies.iter().enumerate() {
+            let mut fields = vec![Field::new(Role::Label, &d.fact)];
+            fields.extend(d.note.iter().map(|n| Field::new(Role::Context, n)));
+            fields.extend(
+                d.accounts
+                    .iter()
+                    .map(|a| Field::new(Role::Context, &a.value)),
+            );
+            c.push(
+                Kind::Discrepancy,
+                &d.id,
+                Target::Discrepancy(i),
+                None,
+                fields,
+                vec![],
+                vec![],
+            );
+        }
+        c.add_members(b);
         c.add_sentences(b);
         c
+    }
+
+    /// Each actor's members, following `member_of` through any depth.
+    fn add_members(&mut self, b: &Briefing) {
+        let direct: Vec<Vec<u32>> = b
+            .actors
+            .iter()
+            .map(|a| {
+                a.member_of
+                    .iter()
+                    .filter_map(|m| b.actor_index(m))
+                    .map(|m| m as u32)
+                    .collect()
+            })
+            .collect();
+        for (i, parents) in direct.iter().enumerate() {
+            // Walk up from actor i, adding it to every group above it.
+            let mut seen: Vec<u32> = Vec::new();
+            let mut todo = parents.clone();
+            while let Some(p) = todo.pop() {
+                if p as usize == i || seen.contains(&p) {
+                    continue;
+                }
+                seen.push(p);
+                todo.extend(&direct[p as usize]);
+            }
+            for p in seen {
+                self.actors[p as usize].members.push(i as u32);
+            }
+        }
     }
 
     #[allow(clippy::too_many_arguments)]

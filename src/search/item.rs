@@ -17,17 +17,19 @@ pub enum Kind {
     Quote,
     Position,
     Source,
+    Discrepancy,
     Sentence,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Actor,
         Kind::Issue,
         Kind::Event,
         Kind::Quote,
         Kind::Position,
         Kind::Source,
+        Kind::Discrepancy,
         Kind::Sentence,
     ];
 
@@ -40,6 +42,7 @@ impl Kind {
             Kind::Quote => "quote",
             Kind::Position => "position",
             Kind::Source => "source",
+            Kind::Discrepancy => "discrepancy",
             Kind::Sentence => "sentence",
         }
     }
@@ -53,6 +56,7 @@ impl Kind {
             Kind::Quote => 'q',
             Kind::Position => 'p',
             Kind::Source => 's',
+            Kind::Discrepancy => 'd',
             Kind::Sentence => 't',
         }
     }
@@ -61,7 +65,7 @@ impl Kind {
     /// than a title or a quote, and a position less than the quote it rests on.
     pub fn weight(self) -> i64 {
         match self {
-            Kind::Position => 90,
+            Kind::Position | Kind::Discrepancy => 90,
             Kind::Sentence => 80,
             _ => 100,
         }
@@ -77,7 +81,7 @@ pub enum Role {
     Speaker,
     /// Other names of the item itself (an actor's aliases).
     Alias,
-    /// What a quote is about. A quote is a fragment of speech whose own
+    /// What a quote is about, or where an event took place. A quote is a fragment of speech whose own
     /// words often lack its subject ("unacceptable foreign intervention"),
     /// so its issues count as much as its words.
     Topic,
@@ -90,7 +94,7 @@ impl Role {
         match self {
             Role::Label | Role::Speaker | Role::Alias => 100,
             Role::Topic => 90,
-            Role::Context => 80,
+            Role::Context => 70,
         }
     }
 }
@@ -126,6 +130,7 @@ pub enum Target {
     Quote(usize),
     Position(usize),
     Source(usize),
+    Discrepancy(usize),
     /// A sentence: its source and its byte range in the source text.
     Sentence {
         source: usize,

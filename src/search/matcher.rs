@@ -4,6 +4,8 @@
 //! Case and accents are folded before text reaches the matcher (see
 //! `fold.rs`), so the matcher always compares exactly.
 
+use std::ops::Range;
+
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 pub struct Matcher {
@@ -55,6 +57,148 @@ impl Matcher {
             &self.skim
         }
     }
+}
+
+/// How a literal occurrence sits in its text's words: the more it is a
+/// word of its own, the more it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Fit {
+    /// Inside a word ("sto" in "backstop").
+    Inside,
+    /// Ending a word ("stop" in "backstop").
+    End,
+    /// Starting a word ("troop" in "troops").
+    Start,
+    /// A whole word or words.
+    Word,
+}
+
+impl Fit {
+    /// Points of a match that fits so, out of 100.
+    pub fn points(self) -> i64 {
+        match self {
+            Fit::Word => 100,
+            Fit::Start => 80,
+            Fit::End => 55,
+            Fit::Inside => 40,
+        }
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Whether byte `i` of `hay` is not inside a word: at an end of the text
+/// or next to a char that is not a letter or digit.
+fn boundary_before(hay: &str, i: usize) -> bool {
+    hay[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c))
+}
+
+fn boundary_after(hay: &str, i: usize) -> bool {
+    hay[i..].chars().next().is_none_or(|c| !is_word_char(c))
+}
+
+/// How the text at `range` of `hay` fits its words.
+pub fn fit(hay: &str, range: &Range<usize>) -> Fit {
+    match (
+        boundary_before(hay, range.start),
+        boundary_after(hay, range.end),
+    ) {
+        (true, true) => Fit::Word,
+        (true, false) => Fit::Start,
+        (false, true) => Fit::End,
+        (false, false) => Fit::Inside,
+    }
+}
+
+/// The best-fitting occurrence of `needle` in `hay`, if any. Looks at the
+/// first few occurrences only: enough to find a word among them.
+pub fn find_literal(hay: &str, needle: &str) -> Option<(Fit, Range<usize>)> {
+    if needle.is_empty() {
+        return None;
+    }
+    let mut best: Option<(Fit, Range<usize>)> = None;
+    for (i, _) in hay.match_indices(needle).take(16) {
+        let r = i..i + needle.len();
+        let f = fit(hay, &r);
+        if best.as_ref().is_none_or(|b| f > b.0) {
+            best = Some((f, r));
+            if f == Fit::Word {
+                break;
+            }
+        }
+    }
+    best
+}
+
+/// `needle` at the start of `hay`, leading punctuation and spaces aside.
+pub fn find_prefix(hay: &str, needle: &str) -> Option<(Fit, Range<usize>)> {
+    let start = hay.len() - hay.trim_start_matches(|c: char| !is_word_char(c)).len();
+    let start = if needle.starts_with(|c: char| !is_word_char(c)) {
+        0
+    } else {
+        start
+    };
+    hay[start..].starts_with(needle).then(|| {
+        let r = start..start + needle.len();
+        (fit(hay, &r), r)
+    })
+}
+
+/// `needle` at the end of `hay`, trailing punctuation and spaces aside.
+pub fn find_suffix(hay: &str, needle: &str) -> Option<(Fit, Range<usize>)> {
+    let end = if needle.ends_with(|c: char| !is_word_char(c)) {
+        hay.len()
+    } else {
+        hay.trim_end_matches(|c: char| !is_word_char(c)).len()
+    };
+    hay[..end].ends_with(needle).then(|| {
+        let r = end - needle.len()..end;
+        (fit(hay, &r), r)
+    })
+}
+
+/// `words` in this order in `hay`, each separated from the next by
+/// anything but letters and digits ("first line of defence" in "first
+/// line-of defence"). With `whole`, the phrase must start and end at word
+/// boundaries. Returns the best occurrence among the first few.
+pub fn find_phrase(hay: &str, words: &[String], whole: bool) -> Option<(Fit, Range<usize>)> {
+    let (first, rest) = words.split_first()?;
+    let mut best: Option<(Fit, Range<usize>)> = None;
+    for (i, _) in hay.match_indices(first.as_str()).take(16) {
+        let mut end = i + first.len();
+        let mut ok = true;
+        for w in rest {
+            let gap = hay[end..]
+                .char_indices()
+                .find(|(_, c)| is_word_char(*c))
+                .map_or(hay.len() - end, |(j, _)| j);
+            if gap == 0 || !hay[end + gap..].starts_with(w.as_str()) {
+                ok = false;
+                break;
+            }
+            end += gap + w.len();
+        }
+        if !ok {
+            continue;
+        }
+        let r = i..end;
+        let f = fit(hay, &r);
+        if whole && f != Fit::Word {
+            continue;
+        }
+        if best.as_ref().is_none_or(|b| f > b.0) {
+            best = Some((f, r));
+            if f == Fit::Word {
+                break;
+            }
+        }
+    }
+    best
 }
 
 /// A set of the chars in `s`, as bits: letters and digits one bit each,
@@ -118,6 +262,42 @@ mod tests {
             assert_eq!(char_mask(needle) & !hay, 0, "{needle}");
         }
         assert_ne!(char_mask("kyiv") & !hay, 0);
+    }
+
+    #[test]
+    fn literal_fits() {
+        let f = |hay: &str, n: &str| find_literal(hay, n).map(|x| x.0);
+        assert_eq!(f("a backstop here", "backstop"), Some(Fit::Word));
+        assert_eq!(f("backstops", "backstop"), Some(Fit::Start));
+        assert_eq!(f("a backstop", "stop"), Some(Fit::End));
+        assert_eq!(f("a backstop", "ckst"), Some(Fit::Inside));
+        // A later whole word beats an earlier part of one.
+        assert_eq!(
+            find_literal("troopsy troops", "troops"),
+            Some((Fit::Word, 8..14))
+        );
+        assert_eq!(f("nothing", "backstop"), None);
+    }
+
+    #[test]
+    fn prefixes_suffixes_and_phrases() {
+        assert!(find_prefix("“Fight on.”", "Fight").is_some());
+        assert!(find_prefix("we fight on", "fight").is_none());
+        assert_eq!(find_suffix("fight on.", "on").map(|x| x.1), Some(6..8));
+        assert!(find_suffix("on the front", "on").is_none());
+        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        let hay = "the first line-of  defence, they said";
+        assert_eq!(
+            find_phrase(hay, &words("line of defence"), true).map(|x| x.1),
+            Some(10..26)
+        );
+        assert!(find_phrase(hay, &words("defence they"), true).is_some());
+        assert!(find_phrase(hay, &words("of the"), true).is_none());
+        assert!(find_phrase("18 august", &words("18 aug"), true).is_none());
+        assert_eq!(
+            find_phrase("18 august", &words("18 aug"), false).map(|x| x.0),
+            Some(Fit::Start)
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! matches ([`Results::refine`]). [`worker`] runs searches off the UI thread.
 
 pub mod corpus;
+pub mod dates;
 pub mod find;
 pub mod fold;
 pub mod item;
@@ -27,14 +28,30 @@ pub const KEEP: usize = 500;
 /// Below this many candidates one thread is faster than two.
 const PARALLEL_FROM: usize = 4096;
 
+/// Added to the score of an item whose every term matched literally, so
+/// that it ranks above every item matched by scattered letters.
+const LITERAL: i64 = 1 << 40;
+
+/// Percent of the best score below which a result is noise, hidden until
+/// asked for; results of a lower tier than the best (scattered when some
+/// matched literally) are always below it.
+pub const CUT: i64 = 25;
+
+/// An item's score and tier as one number that sorts them.
+fn key(points: i64, literal: bool) -> i64 {
+    if literal { LITERAL + points } else { points }
+}
+
 /// The results of one query.
 #[derive(Debug, Clone, Default)]
 pub struct Results {
     pub query: Query,
-    /// Every match as (item, score), in no order: what a refinement rescores.
+    /// Every match as (item, key), in no order: what a refinement rescores.
     all: Vec<(u32, i64)>,
     /// The best matches, ranked.
     pub ranked: Vec<(u32, i64)>,
+    /// How many matches score above the cut-off; the first of `ranked`.
+    shown: usize,
 }
 
 /// One ranked result with its highlights.
@@ -42,6 +59,8 @@ pub struct Results {
 pub struct Hit {
     pub item: usize,
     pub score: i64,
+    /// Whether every term matched literally (not by scattered letters).
+    pub literal: bool,
     /// (field index, original char indices that matched); field 0 is the label.
     pub highlights: Vec<(usize, Vec<usize>)>,
 }
@@ -102,7 +121,9 @@ fn score_all(
     let score_range = |r: Range<usize>| -> Vec<(u32, i64)> {
         r.filter_map(|k| {
             let i = candidates.get(k);
-            query.score(&corpus.items[i as usize], m).map(|s| (i, s))
+            query
+                .score(&corpus.items[i as usize], m)
+                .map(|(s, literal)| (i, key(s, literal)))
         })
         .collect()
     };
@@ -183,12 +204,42 @@ impl Results {
             ranked.truncate(keep);
         }
         ranked.sort_unstable_by(|a, b| rank(corpus, a, b));
-        Results { query, all, ranked }
+        let shown = match ranked.first() {
+            Some(&(_, best)) => {
+                let floor = if best >= LITERAL {
+                    LITERAL + (best - LITERAL) * CUT / 100
+                } else {
+                    best * CUT / 100
+                };
+                all.iter().filter(|(_, s)| *s >= floor).count()
+            }
+            None => 0,
+        };
+        Results {
+            query,
+            all,
+            ranked,
+            shown,
+        }
     }
 
     /// How many items matched in all (more than are ranked when many do).
     pub fn total(&self) -> usize {
         self.all.len()
+    }
+
+    /// How many matched above the cut-off; the rest are hidden.
+    pub fn shown(&self) -> usize {
+        self.shown
+    }
+
+    /// How many ranked results to list: those above the cut-off, or all.
+    pub fn listed(&self, all: bool) -> usize {
+        if all {
+            self.ranked.len()
+        } else {
+            self.shown.min(self.ranked.len())
+        }
     }
 
     /// The ranked results from `range`, with what matched in each.
@@ -198,16 +249,24 @@ impl Results {
             .iter()
             .map(|&(i, score)| Hit {
                 item: i as usize,
-                score,
+                score: score % LITERAL,
+                literal: score >= LITERAL,
                 highlights: self.query.highlights(&corpus.items[i as usize], m),
             })
             .collect()
     }
 }
 
-/// One search from scratch: what `brief search` runs.
+/// One search from scratch, the results above the cut-off: what
+/// `brief search` runs.
 pub fn search(corpus: &Corpus, m: &Matcher, text: &str, limit: usize) -> Vec<Hit> {
-    let results = Results::keeping(corpus, m, Query::parse(text, corpus), limit);
+    let results = Results::keeping(corpus, m, Query::parse_with(text, corpus, m), limit);
+    results.hits(corpus, m, 0..results.listed(false).min(limit))
+}
+
+/// The same with the hidden results too.
+pub fn search_all(corpus: &Corpus, m: &Matcher, text: &str, limit: usize) -> Vec<Hit> {
+    let results = Results::keeping(corpus, m, Query::parse_with(text, corpus, m), limit);
     results.hits(corpus, m, 0..limit)
 }
 

@@ -80,6 +80,8 @@ pub enum Action {
     Erase,
     /// Results may have come from the search thread.
     SearchTick,
+    /// Editing the palette's query (readline keys, history, show all).
+    Edit(palette::Edit),
 }
 
 pub struct App {
@@ -180,7 +182,7 @@ impl App {
             Action::Side(i) => self.jump_to_side(i),
             Action::OpenPalette => self.open_palette(),
             Action::OpenFind => self.open_find(),
-            Action::Type(_) | Action::Erase | Action::SearchTick => {}
+            Action::Type(_) | Action::Erase | Action::SearchTick | Action::Edit(_) => {}
             Action::Click { column, row } => self.click(column, row),
             Action::Scroll { column, row, down } => {
                 if let Some(pane) = self.pane_at(column, row) {

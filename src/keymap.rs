@@ -3,6 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::app::palette::Edit;
 use crate::app::{Action, Pane};
 
 /// A key as the table names it: a code, with or without Ctrl.
@@ -284,6 +285,60 @@ pub const KEYMAP: &[Binding] = &[
         "delete a character",
     ),
     bind(&[ctrl('c')], Action::Quit, Typing, "quit, always"),
+    bind(
+        &[ctrl('a'), code(KeyCode::Home)],
+        Action::Edit(Edit::Start),
+        Typing,
+        "palette: to the start of the query",
+    ),
+    bind(
+        &[ctrl('e'), code(KeyCode::End)],
+        Action::Edit(Edit::End),
+        Typing,
+        "palette: to the end of the query",
+    ),
+    bind(
+        &[code(KeyCode::Left)],
+        Action::Edit(Edit::Left),
+        Typing,
+        "palette: a character left",
+    ),
+    bind(
+        &[code(KeyCode::Right)],
+        Action::Edit(Edit::Right),
+        Typing,
+        "palette: a character right",
+    ),
+    bind(
+        &[ctrl('u')],
+        Action::Edit(Edit::DeleteToStart),
+        Typing,
+        "palette: delete to the start",
+    ),
+    bind(
+        &[ctrl('w')],
+        Action::Edit(Edit::DeleteWord),
+        Typing,
+        "palette: delete the word before the cursor",
+    ),
+    bind(
+        &[ctrl('k')],
+        Action::Edit(Edit::DeleteToEnd),
+        Typing,
+        "palette: delete to the end",
+    ),
+    bind(
+        &[ctrl('r')],
+        Action::Edit(Edit::History),
+        Typing,
+        "palette: an earlier query (also ↑ on the first result)",
+    ),
+    bind(
+        &[ctrl('t')],
+        Action::Edit(Edit::ShowAll),
+        Typing,
+        "palette: show or hide the results below the cut-off",
+    ),
 ];
 
 impl Binding {

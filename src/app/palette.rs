@@ -3,6 +3,7 @@
 //! changes nothing else while it is open, so going back is closing it.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use super::find::Find;
 use super::lists::ActorSel;
@@ -23,9 +24,34 @@ pub struct Engine {
     worker: Option<Worker>,
 }
 
+/// Editing the query: readline keys, history, and showing hidden results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Start,
+    End,
+    Left,
+    Right,
+    DeleteToStart,
+    DeleteWord,
+    DeleteToEnd,
+    /// An earlier query.
+    History,
+    /// Show or hide the results below the cut-off.
+    ShowAll,
+}
+
+/// Two clicks on one row within this long are a double click.
+const DOUBLE_CLICK: Duration = Duration::from_millis(500);
+
 #[derive(Default)]
 pub struct Palette {
     pub input: String,
+    /// The cursor, as a char index into `input`.
+    pub cursor: usize,
+    /// Whether `input` is the last query, selected: typing replaces it.
+    pub replace: bool,
+    /// Whether results below the cut-off are listed too.
+    pub all: bool,
     pub results: Results,
     /// The ranked results seen so far, with what matched in each: a page
     /// at first, more as the selection moves down (highlights cost time).
@@ -34,6 +60,82 @@ pub struct Palette {
     pub offset: usize,
     /// Whether the results for `input` are still being computed.
     pub pending: bool,
+    /// Which earlier query is shown, counted back from the newest.
+    history_at: Option<usize>,
+    /// The row last clicked, and when.
+    last_click: Option<(usize, Instant)>,
+}
+
+impl Palette {
+    /// The byte offset of the cursor.
+    fn at(&self) -> usize {
+        self.input
+            .char_indices()
+            .nth(self.cursor)
+            .map_or(self.input.len(), |(i, _)| i)
+    }
+
+    /// How many results the list holds.
+    pub fn listed(&self) -> usize {
+        self.results.listed(self.all)
+    }
+
+    /// Applies an editing key; returns whether the query changed.
+    fn edit(&mut self, e: Edit) -> bool {
+        let len = self.input.chars().count();
+        let at = self.at();
+        let before = self.input.clone();
+        if self.replace && !matches!(e, Edit::History | Edit::ShowAll) {
+            self.replace = false;
+        }
+        match e {
+            Edit::Start => self.cursor = 0,
+            Edit::End => self.cursor = len,
+            Edit::Left => self.cursor = self.cursor.saturating_sub(1),
+            Edit::Right => self.cursor = (self.cursor + 1).min(len),
+            Edit::DeleteToStart => {
+                self.input.replace_range(..at, "");
+                self.cursor = 0;
+            }
+            Edit::DeleteToEnd => self.input.truncate(at),
+            Edit::DeleteWord => {
+                let head = &self.input[..at];
+                let kept = head
+                    .trim_end()
+                    .trim_end_matches(|c: char| !c.is_whitespace());
+                let n = kept.len();
+                self.cursor = kept.chars().count();
+                self.input.replace_range(n..at, "");
+            }
+            Edit::History | Edit::ShowAll => {}
+        }
+        self.input != before
+    }
+
+    fn type_char(&mut self, c: char) {
+        if self.replace {
+            self.input.clear();
+            self.cursor = 0;
+            self.replace = false;
+        }
+        let at = self.at();
+        self.input.insert(at, c);
+        self.cursor += 1;
+    }
+
+    fn erase(&mut self) {
+        if self.replace {
+            self.input.clear();
+            self.cursor = 0;
+            self.replace = false;
+            return;
+        }
+        if self.cursor > 0 {
+            self.cursor -= 1;
+            let at = self.at();
+            self.input.remove(at);
+        }
+    }
 }
 
 /// The palette, find-in-source, and what they search with.
@@ -42,6 +144,10 @@ pub struct SearchState {
     pub engine: Option<Engine>,
     pub palette: Option<Palette>,
     pub find: Find,
+    /// The query the palette last held, offered again when it reopens.
+    pub last_query: String,
+    /// Queries of this session, oldest first.
+    pub history: Vec<String>,
 }
 
 /// Rows of results the palette shows at a screen size.
@@ -73,7 +179,27 @@ impl App {
                 worker,
             });
         }
-        self.search.palette = Some(Palette::default());
+        // The last query comes back selected: typing replaces it.
+        let input = self.search.last_query.clone();
+        self.search.palette = Some(Palette {
+            cursor: input.chars().count(),
+            replace: !input.is_empty(),
+            input,
+            ..Default::default()
+        });
+        self.requery();
+    }
+
+    /// Closes the palette, keeping its query for next time and in the history.
+    fn close_palette(&mut self) {
+        let Some(p) = self.search.palette.take() else {
+            return;
+        };
+        let q = p.input.trim().to_string();
+        if !q.is_empty() && self.search.history.last() != Some(&q) {
+            self.search.history.push(q);
+        }
+        self.search.last_query = p.input;
     }
 
     /// Every action while the palette is open.
@@ -83,28 +209,104 @@ impl App {
         };
         match action {
             Action::Quit => self.quit = true,
-            Action::Back => self.search.palette = None,
+            Action::Back => self.close_palette(),
             Action::Type(c) => {
-                p.input.push(c);
+                p.type_char(c);
+                p.history_at = None;
                 self.requery();
             }
             Action::Erase => {
-                p.input.pop();
+                p.erase();
+                p.history_at = None;
                 self.requery();
             }
+            Action::Edit(Edit::History) => self.recall(),
+            Action::Edit(Edit::ShowAll) => {
+                p.all = !p.all;
+                self.relist();
+            }
+            Action::Edit(e) => {
+                if p.edit(e) {
+                    p.history_at = None;
+                    self.requery();
+                }
+            }
+            Action::Up if p.selected == 0 => self.recall(),
             Action::Up => self.move_selection(-1),
             Action::Down => self.move_selection(1),
             Action::PageUp => self.move_selection(-(rows(self.size) as isize)),
             Action::PageDown => self.move_selection(rows(self.size) as isize),
             Action::SearchTick => self.take_results(),
-            Action::Open => {
-                let hit = p.hits.get(p.selected).cloned();
-                self.search.palette = None;
-                if let Some(hit) = hit {
-                    self.jump(&hit);
-                }
-            }
+            Action::Open => self.open_selected(),
+            Action::Click { column, row } => self.palette_click(column, row),
+            Action::Scroll { down, .. } => self.move_selection(if down { 3 } else { -3 }),
             _ => {}
+        }
+    }
+
+    /// Enter or a double click: go to the selected result.
+    fn open_selected(&mut self) {
+        let hit = self
+            .search
+            .palette
+            .as_ref()
+            .and_then(|p| p.hits.get(p.selected).cloned());
+        self.close_palette();
+        if let Some(hit) = hit {
+            self.jump(&hit);
+        }
+    }
+
+    /// The next earlier query of the session, in place of the input.
+    fn recall(&mut self) {
+        let Some(p) = self.search.palette.as_mut() else {
+            return;
+        };
+        let history = &self.search.history;
+        let mut back = p.history_at.map_or(0, |n| n + 1);
+        // Skip an entry that is what the input already holds.
+        while back < history.len() && history[history.len() - 1 - back] == p.input {
+            back += 1;
+        }
+        let Some(q) = history
+            .len()
+            .checked_sub(back + 1)
+            .map(|i| history[i].clone())
+        else {
+            return;
+        };
+        p.history_at = Some(back);
+        p.cursor = q.chars().count();
+        p.input = q;
+        p.replace = true;
+        self.requery();
+    }
+
+    /// A click in the palette selects a result; a second click on it soon
+    /// after goes to it.
+    fn palette_click(&mut self, column: u16, row: u16) {
+        let area = crate::ui::palette::area(self.size);
+        // Results start below the border, the prompt and the rule.
+        let first = area.y + 3;
+        let inside = column > area.x && column + 1 < area.x + area.width;
+        let Some(p) = self.search.palette.as_mut() else {
+            return;
+        };
+        if !inside || row < first || row + 1 >= area.y + area.height {
+            return;
+        }
+        let at = p.offset + (row - first) as usize;
+        if at >= p.hits.len().min(p.listed()) {
+            return;
+        }
+        let now = Instant::now();
+        let double = p
+            .last_click
+            .is_some_and(|(r, t)| r == at && now.duration_since(t) <= DOUBLE_CLICK);
+        p.selected = at;
+        p.last_click = Some((at, now));
+        if double {
+            self.open_selected();
         }
     }
 
@@ -118,12 +320,22 @@ impl App {
                 p.pending = true;
             }
             None => {
-                let query = Query::parse(&p.input, &e.corpus);
+                let query = Query::parse_with(&p.input, &e.corpus, &e.matcher);
                 p.results = p.results.refine(&e.corpus, &e.matcher, query);
-                p.hits = p.results.hits(&e.corpus, &e.matcher, 0..rows(self.size));
-                (p.selected, p.offset) = (0, 0);
+                self.relist();
             }
         }
+    }
+
+    /// Lists the first page of the results, selecting the first.
+    fn relist(&mut self) {
+        let rows = rows(self.size);
+        let (Some(e), Some(p)) = (&self.search.engine, self.search.palette.as_mut()) else {
+            return;
+        };
+        let n = p.listed().min(rows);
+        p.hits = p.results.hits(&e.corpus, &e.matcher, 0..n);
+        (p.selected, p.offset) = (0, 0);
     }
 
     /// Takes the newest results from the search thread; older ones show
@@ -137,8 +349,7 @@ impl App {
         };
         p.pending = r.query.text != p.input;
         p.results = r;
-        p.hits = p.results.hits(&e.corpus, &e.matcher, 0..rows(self.size));
-        (p.selected, p.offset) = (0, 0);
+        self.relist();
     }
 
     fn move_selection(&mut self, delta: isize) {
@@ -146,15 +357,14 @@ impl App {
         let (Some(e), Some(p)) = (&self.search.engine, self.search.palette.as_mut()) else {
             return;
         };
-        let ranked = p.results.ranked.len();
-        if ranked == 0 {
+        let listed = p.listed();
+        if listed == 0 {
             return;
         }
-        p.selected = p.selected.saturating_add_signed(delta).min(ranked - 1);
+        p.selected = p.selected.saturating_add_signed(delta).min(listed - 1);
         if p.selected >= p.hits.len() {
-            let more = p
-                .results
-                .hits(&e.corpus, &e.matcher, p.hits.len()..p.selected + rows);
+            let end = (p.selected + rows).min(listed);
+            let more = p.results.hits(&e.corpus, &e.matcher, p.hits.len()..end);
             p.hits.extend(more);
         }
         if p.selected < p.offset {
@@ -164,7 +374,8 @@ impl App {
         }
     }
 
-    /// Goes to a result in its pane.
+    /// Goes to a result in its pane: the one place a palette result
+    /// becomes a jump.
     fn jump(&mut self, hit: &Hit) {
         let Some(e) = &self.search.engine else { return };
         let corpus = e.corpus.clone();

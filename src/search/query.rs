@@ -115,7 +115,7 @@ pub struct Query {
 }
 
 /// What a query may hold, for help: (syntax, meaning).
-pub const FILTER_HELP: [(&str, &str); 9] = [
+pub const FILTER_HELP: [(&str, &str); 10] = [
     (
         "word",
         "fuzzy: whole words rank first, scattered letters last",
@@ -133,10 +133,8 @@ pub const FILTER_HELP: [(&str, &str); 9] = [
         "@side @actor #issue",
         "only items of that side, actor (with its members), issue",
     ),
-    (
-        "q: e: a: p: i: s: t: d:",
-        "only quotes, events, actors, positions, issues, sources, text, discrepancies",
-    ),
+    ("q: e: a: p:", "only quotes, events, actors, positions"),
+    ("i: s: t: d:", "only issues, sources, sentences of the text, discrepancies"),
 ];
 
 fn lower(s: &str) -> String {

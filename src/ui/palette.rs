@@ -10,11 +10,12 @@ use ratatui::widgets::{Clear, Paragraph};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use super::theme::stance_symbol;
 use super::{fit, pad, pane_block, strings};
 use crate::app::App;
 use crate::app::palette::Palette;
 use crate::model::text::inert;
-use crate::search::{FILTER_HELP, Hit, Item};
+use crate::search::{FILTER_HELP, Hit, Item, Target, dates};
 
 /// Where the palette goes on a screen of `size`.
 pub fn area(size: Rect) -> Rect {
@@ -29,14 +30,37 @@ pub fn area(size: Rect) -> Rect {
 }
 
 /// `text` in at most `width` columns with the chars at `marked` (char
-/// indices, sorted) in `mark`. When the first mark would fall outside,
-/// the start is cut (shown as `…`) so that the match is in view.
+/// indices, sorted) in `mark`, cut from the right with `…`. When the first
+/// mark would fall outside, the start is cut (shown as `…`) so that the
+/// match is in view.
 pub fn highlighted(
     text: &str,
     marked: &[usize],
     base: Style,
     mark: Style,
     width: usize,
+) -> Vec<Span<'static>> {
+    cut(text, marked, base, mark, width, true)
+}
+
+/// The same, always from the start: for columns that must line up.
+fn cut_right(
+    text: &str,
+    marked: &[usize],
+    base: Style,
+    mark: Style,
+    width: usize,
+) -> Vec<Span<'static>> {
+    cut(text, marked, base, mark, width, false)
+}
+
+fn cut(
+    text: &str,
+    marked: &[usize],
+    base: Style,
+    mark: Style,
+    width: usize,
+    scroll: bool,
 ) -> Vec<Span<'static>> {
     let text = inert(text);
     // (grapheme, is marked)
@@ -49,7 +73,7 @@ pub fn highlighted(
         char_at += n;
     }
     let mut start = 0;
-    if let Some(first) = graphemes.iter().position(|g| g.1) {
+    if scroll && let Some(first) = graphemes.iter().position(|g| g.1) {
         let before: usize = graphemes[..first].iter().map(|g| g.0.width()).sum();
         if before + 8 > width {
             start = first.saturating_sub(6);
@@ -78,24 +102,93 @@ pub fn highlighted(
     spans
 }
 
-/// The date and speaker a row shows, where they apply, and the speaker's
-/// matched chars as indices into that text.
-fn meta(item: &Item, hit: &Hit) -> (String, Vec<usize>) {
-    let mut text = item
-        .date
-        .as_ref()
-        .map(|d| d.to_string())
-        .unwrap_or_default();
-    let mut marked = Vec::new();
-    if let Some(speaker) = item.speaker() {
-        if !text.is_empty() {
-            text.push_str(" · ");
-        }
-        let at = text.chars().count();
-        marked = hit.field_highlights(1).iter().map(|i| at + i).collect();
-        text.push_str(speaker);
+/// The keys the palette's bottom border names.
+const KEYS: &str = " ↑/↓ move · Enter go · Ctrl-r history · Ctrl-t all · Esc back ";
+
+/// "12 shown · 40 hidden": the count beside the prompt.
+fn count(p: &Palette) -> String {
+    let (shown, total) = (p.results.shown(), p.results.total());
+    let hidden = total - shown.min(total);
+    match (hidden, p.all) {
+        (0, _) => strings::results(total, total),
+        (h, false) => format!("{shown} shown · {h} hidden (Ctrl-t)"),
+        (h, true) => format!("{total} shown · {h} below the cut"),
     }
-    (text, marked)
+}
+
+/// Widths of a row's columns: kind, label, who/where, date.
+const KIND: usize = 12;
+const DATE: usize = 14;
+
+/// What a row shows beside its label, styled, with the matched chars of
+/// a speaker marked: a stance and side for positions, a side and speaker
+/// for quotes, outlet and title for sentences.
+fn who(app: &App, item: &Item, hit: &Hit, base: Style, width: usize) -> Vec<Span<'static>> {
+    let t = app.theme;
+    let b = &app.briefing;
+    let dim = base.patch(t.dim());
+    let side_of = |actor: &str| {
+        let side = b
+            .actor_index(actor)
+            .and_then(|a| b.side_index(&b.actors[a].side));
+        let letter = side
+            .and_then(|s| app.letters.get(s))
+            .copied()
+            .unwrap_or(' ');
+        (side, letter)
+    };
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    let speaker = |spans: &mut Vec<Span<'static>>, used: usize, actor: &str| {
+        let (side, letter) = side_of(actor);
+        spans.push(Span::styled(
+            letter.to_string(),
+            base.patch(t.side(side)).bold(),
+        ));
+        spans.push(Span::styled(" ", base));
+        let name = item.speaker().unwrap_or_default();
+        spans.extend(cut_right(
+            name,
+            hit.field_highlights(1),
+            dim,
+            t.matched(),
+            width.saturating_sub(used + 2),
+        ));
+    };
+    match &item.target {
+        Target::Position(i) => {
+            let pos = &b.positions[*i];
+            let stance = format!("{} {} ", stance_symbol(pos.stance), pos.stance.word());
+            used += stance.width();
+            spans.push(Span::styled(
+                fit(&stance, width),
+                base.patch(t.stance(pos.stance)),
+            ));
+            speaker(&mut spans, used, &pos.actor);
+        }
+        Target::Quote(i) => speaker(&mut spans, 0, &b.quotes[*i].speaker),
+        Target::Sentence { source, .. } | Target::Source(source) => {
+            let s = &b.sources[*source];
+            let text = if matches!(item.target, Target::Source(_)) {
+                s.outlet.clone()
+            } else {
+                format!("{} · {}", s.outlet, s.title)
+            };
+            spans.extend(cut_right(&text, &[], dim, t.matched(), width));
+        }
+        Target::Discrepancy(i) => {
+            let n = b.discrepancies[*i].accounts.len();
+            spans.extend(cut_right(
+                &format!("{n} accounts"),
+                &[],
+                dim,
+                t.matched(),
+                width,
+            ));
+        }
+        Target::Event(_) | Target::Actor(_) | Target::Issue(_) => {}
+    }
+    spans
 }
 
 fn row(app: &App, hit: &Hit, width: usize, selected: bool) -> Line<'static> {
@@ -105,11 +198,12 @@ fn row(app: &App, hit: &Hit, width: usize, selected: bool) -> Line<'static> {
     };
     let item = &e.corpus.items[hit.item];
     let base = if selected { t.selected() } else { Style::new() };
-    let kind = Span::styled(pad(item.kind.word(), 9), base.patch(t.key()));
-    let (meta, meta_marked) = meta(item, hit);
-    let meta_width = meta.width().min(width / 3);
-    let label_width = width.saturating_sub(9 + meta_width + 2);
-    let mut spans = vec![kind];
+    let who_width = (width / 4).clamp(0, 36);
+    let label_width = width.saturating_sub(KIND + who_width + DATE + 2);
+    let mut spans = vec![Span::styled(
+        pad(item.kind.word(), KIND),
+        base.patch(t.key()),
+    )];
     let label = highlighted(
         item.label(),
         hit.field_highlights(0),
@@ -117,23 +211,40 @@ fn row(app: &App, hit: &Hit, width: usize, selected: bool) -> Line<'static> {
         t.matched(),
         label_width,
     );
-    let shown: usize = label.iter().map(Span::width).sum();
+    let column = |spans: &mut Vec<Span<'static>>, upto: usize| {
+        let used: usize = spans.iter().map(Span::width).sum();
+        spans.push(Span::styled(" ".repeat(upto.saturating_sub(used)), base));
+    };
     spans.extend(label);
-    spans.push(Span::styled(
-        " ".repeat(label_width.saturating_sub(shown) + 2),
-        base,
-    ));
-    let dim = base.patch(t.dim());
-    spans.extend(highlighted(
-        &meta,
-        &meta_marked,
-        dim,
-        t.matched(),
-        meta_width,
-    ));
-    let used: usize = spans.iter().map(Span::width).sum();
-    spans.push(Span::styled(" ".repeat(width.saturating_sub(used)), base));
+    column(&mut spans, KIND + label_width + 2);
+    spans.extend(who(app, item, hit, base, who_width));
+    column(&mut spans, KIND + label_width + 2 + who_width);
+    let date = item.date.as_ref().map(dates::compact).unwrap_or_default();
+    let date = format!("{:>w$}", fit(&date, DATE), w = DATE);
+    spans.push(Span::styled(date, base.patch(t.dim())));
+    column(&mut spans, width);
     Line::from(spans)
+}
+
+/// The query line: the text with a cursor where it is, or all of it
+/// selected when typing would replace it.
+fn prompt(app: &App, p: &Palette) -> Vec<Span<'static>> {
+    let t = app.theme;
+    let input = inert(&p.input).into_owned();
+    let mut spans = vec![Span::styled("/ ", t.title())];
+    if p.replace {
+        spans.push(Span::styled(input, t.title().reversed()));
+        spans.push(Span::styled("▏", t.title()));
+        return spans;
+    }
+    let at = input
+        .char_indices()
+        .nth(p.cursor)
+        .map_or(input.len(), |(i, _)| i);
+    spans.push(Span::styled(input[..at].to_string(), t.title()));
+    spans.push(Span::styled("▏", t.title()));
+    spans.push(Span::styled(input[at..].to_string(), t.title()));
+    spans
 }
 
 fn lines(app: &App, p: &Palette, width: usize, rows: usize) -> Vec<Line<'static>> {
@@ -141,26 +252,26 @@ fn lines(app: &App, p: &Palette, width: usize, rows: usize) -> Vec<Line<'static>
     let count = if p.pending {
         strings::SEARCHING.to_string()
     } else {
-        strings::results(p.results.ranked.len(), p.results.total())
+        count(p)
     };
-    let prompt = format!("/ {}▏", inert(&p.input));
-    let gap = width.saturating_sub(prompt.width() + count.width());
-    let mut out = vec![Line::from(vec![
-        Span::styled(prompt, t.title()),
-        Span::raw(" ".repeat(gap)),
-        Span::styled(count, t.dim()),
-    ])];
+    let mut first = prompt(app, p);
+    let used: usize = first.iter().map(Span::width).sum();
+    first.push(Span::raw(
+        " ".repeat(width.saturating_sub(used + count.width())),
+    ));
+    first.push(Span::styled(count, t.dim()));
+    let mut out = vec![Line::from(first)];
     out.push(Line::styled("─".repeat(width), t.dim()));
     if p.input.trim().is_empty() {
         out.extend(FILTER_HELP.iter().map(|(k, d)| {
             Line::from(vec![
-                Span::styled(pad(&format!("  {k}"), 24), t.key()),
-                Span::raw(fit(d, width.saturating_sub(24))),
+                Span::styled(pad(&format!("  {k}"), 26), t.key()),
+                Span::raw(fit(d, width.saturating_sub(26))),
             ])
         }));
         return out;
     }
-    let end = (p.offset + rows).min(p.hits.len());
+    let end = (p.offset + rows).min(p.hits.len()).min(p.listed());
     for (i, hit) in p.hits[p.offset.min(end)..end].iter().enumerate() {
         out.push(row(app, hit, width, p.offset + i == p.selected));
     }
@@ -171,7 +282,7 @@ pub fn draw(frame: &mut Frame, size: Rect, app: &App) {
     let Some(p) = &app.search.palette else { return };
     let area = area(size);
     let block = pane_block(Line::from(format!(" {} ", strings::PALETTE)), true, app)
-        .title_bottom(Line::from(strings::PALETTE_KEYS).alignment(Alignment::Right));
+        .title_bottom(Line::from(KEYS).alignment(Alignment::Right));
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);

@@ -47,13 +47,20 @@ pub enum Command {
         #[arg(short, long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
-    /// Search the briefing the way the reader's `/` palette does.
+    /// Search the briefing the way the reader's `/` palette does: the same
+    /// results in the same order.
     ///
-    /// Every word must match; accents are ignored and case too unless a
-    /// word has a capital. Filters: `@actor`, `#issue`, and a kind prefix:
-    /// q: quotes, e: events, a: actors, p: positions, i: issues, s: sources,
-    /// t: sentences of the source texts. Prints `kind<TAB>id<TAB>label<TAB>score`
-    /// per result, best first.
+    /// fzf's extended syntax: every word must match; `'word` exactly,
+    /// `'word'` as a whole word, `^word` at the start, `word$` at the end,
+    /// `!word` leaves out, `a | b` either, `"a phrase"` in order. Dates such
+    /// as `18 aug`, `august 18`, `2025-08-18` or `aug 2025` find what
+    /// happened then. Accents are ignored, and case too unless a word has a
+    /// capital. Filters: `@side` or `@actor` (with its members), `#issue`,
+    /// and a kind prefix: q: quotes, e: events, a: actors, p: positions,
+    /// i: issues, s: sources, t: sentences of the source texts,
+    /// d: discrepancies. Results below the cut-off (scattered letters when
+    /// words matched, or a quarter of the best score) are left out unless
+    /// --all. Prints `kind<TAB>id<TAB>label<TAB>score` per result, best first.
     Search {
         /// The query; several words are joined with spaces.
         #[arg(required = true)]
@@ -61,6 +68,9 @@ pub enum Command {
         /// At most this many results.
         #[arg(short = 'n', long, default_value_t = 20)]
         limit: usize,
+        /// Include the results below the cut-off (the palette's Ctrl-t).
+        #[arg(short, long)]
+        all: bool,
         /// Write a JSON array of {kind, id, label, score}, plus source and
         /// excerpt for sentences.
         #[arg(long)]
@@ -115,11 +125,17 @@ pub fn run(cli: Cli) -> ExitCode {
             }
             Err(code) => code,
         },
-        Some(Command::Search { query, limit, json }) => match open(briefing) {
+        Some(Command::Search {
+            query,
+            limit,
+            all,
+            json,
+        }) => match open(briefing) {
             Ok(b) => print_or_fail(&crate::search::output::render(
                 &b,
                 &query.join(" "),
                 limit,
+                all,
                 json,
             )),
             Err(code) => code,

@@ -262,6 +262,153 @@ fn moving_past_the_first_page_lists_more_results() {
     // column is reversed only there).
     let corpus = &app.search.engine.as_ref().unwrap().corpus;
     let kind = corpus.items[p.hits[p.selected].item].kind.word();
-    assert!(shown_with(&screen(&app), kind, Modifier::REVERSED), "{kind}");
+    assert!(
+        shown_with(&screen(&app), kind, Modifier::REVERSED),
+        "{kind}"
+    );
 }
 
+fn input(app: &App) -> (String, usize) {
+    let p = app.search.palette.as_ref().expect("the palette is open");
+    (p.input.clone(), p.cursor)
+}
+
+#[test]
+fn readline_keys_edit_the_query() {
+    let mut app = app(120, 40);
+    key(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
+    typed(&mut app, "zakharova troops");
+    key(&mut app, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(input(&app), ("zakharova ".into(), 10));
+    typed(&mut app, "nato");
+    key(&mut app, KeyCode::Char('a'), KeyModifiers::CONTROL);
+    typed(&mut app, "'");
+    assert_eq!(input(&app), ("'zakharova nato".into(), 1));
+    key(&mut app, KeyCode::Right, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Right, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Left, KeyModifiers::NONE);
+    assert_eq!(input(&app).1, 2);
+    key(&mut app, KeyCode::Char('k'), KeyModifiers::CONTROL);
+    assert_eq!(input(&app), ("'z".into(), 2));
+    key(&mut app, KeyCode::Char('e'), KeyModifiers::CONTROL);
+    typed(&mut app, "akharova");
+    key(&mut app, KeyCode::Left, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(input(&app), ("a".into(), 0));
+    key(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    assert_eq!(input(&app), ("a".into(), 0), "nothing before the cursor");
+    // The results follow every edit.
+    key(&mut app, KeyCode::Char('e'), KeyModifiers::CONTROL);
+    key(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    typed(&mut app, "backstop");
+    let p = app.search.palette.as_ref().unwrap();
+    let corpus = &app.search.engine.as_ref().unwrap().corpus;
+    assert_eq!(corpus.items[p.hits[0].item].id, "trump-backstop");
+}
+
+#[test]
+fn the_last_query_comes_back_selected_and_history_steps_back() {
+    let mut app = app(120, 40);
+    key(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
+    typed(&mut app, "alaska");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
+    // Kept, selected, with its results listed.
+    let p = app.search.palette.as_ref().unwrap();
+    assert!(p.replace && p.input == "alaska" && !p.hits.is_empty());
+    assert!(shown_with(&screen(&app), "alaska", Modifier::REVERSED));
+    // Typing replaces it.
+    typed(&mut app, "peskov");
+    assert_eq!(input(&app).0, "peskov");
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
+    assert_eq!(input(&app).0, "peskov");
+    // An arrow keeps it and moves the cursor.
+    key(&mut app, KeyCode::Left, KeyModifiers::NONE);
+    typed(&mut app, "x");
+    assert_eq!(input(&app).0, "peskoxv");
+    // ↑ on the first row, then Ctrl-r, step back through the session's queries.
+    key(&mut app, KeyCode::Up, KeyModifiers::NONE);
+    assert_eq!(input(&app).0, "peskov");
+    key(&mut app, KeyCode::Char('r'), KeyModifiers::CONTROL);
+    assert_eq!(input(&app).0, "alaska");
+    key(&mut app, KeyCode::Char('r'), KeyModifiers::CONTROL);
+    assert_eq!(input(&app).0, "alaska", "no earlier query");
+    // Below the first row, ↑ moves the selection.
+    key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Up, KeyModifiers::NONE);
+    assert_eq!(input(&app).0, "alaska");
+    assert_eq!(app.search.palette.as_ref().unwrap().selected, 0);
+}
+
+#[test]
+fn hidden_results_are_counted_and_shown_on_request() {
+    let mut app = app(120, 40);
+    key(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
+    typed(&mut app, "backstop");
+    let p = app.search.palette.as_ref().unwrap();
+    let (shown, total) = (p.results.shown(), p.results.total());
+    assert!(shown < total, "{shown} of {total}");
+    let count = format!("{shown} shown · {} hidden", total - shown);
+    assert!(rows(&screen(&app)).join("\n").contains(&count), "{count}");
+    assert_eq!(p.listed(), shown);
+    key(&mut app, KeyCode::Char('t'), KeyModifiers::CONTROL);
+    let p = app.search.palette.as_ref().unwrap();
+    assert_eq!(p.listed(), total.min(p.results.ranked.len()));
+    // What is shown is what `brief search` prints, in the same order.
+    key(&mut app, KeyCode::Char('t'), KeyModifiers::CONTROL);
+    let p = app.search.palette.as_ref().unwrap();
+    let corpus = Corpus::new(&app.briefing);
+    let headless: Vec<usize> = search(&corpus, &Matcher::default(), "backstop", 100)
+        .iter()
+        .map(|h| h.item)
+        .collect();
+    let listed: Vec<usize> = p.hits.iter().map(|h| h.item).collect();
+    assert_eq!(listed, headless[..listed.len()]);
+    assert_eq!(headless.len(), shown.min(100));
+}
+
+#[test]
+fn a_click_selects_a_result_and_a_second_click_goes_there() {
+    let mut app = app(120, 40);
+    key(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
+    typed(&mut app, "q:zakharova");
+    let buf = screen(&app);
+    let corpus = app.search.engine.as_ref().unwrap().corpus.clone();
+    let p = app.search.palette.as_ref().unwrap();
+    let second = corpus.items[p.hits[1].item].label().to_string();
+    let words: String = second.chars().take(10).collect();
+    let (y, x) = rows(&buf)
+        .iter()
+        .enumerate()
+        .find_map(|(y, r)| r.find(&words).map(|x| (y, r[..x].chars().count())))
+        .expect("the second result on screen");
+    let click = brief::app::Action::Click {
+        column: x as u16,
+        row: y as u16,
+    };
+    app.update(click);
+    assert_eq!(app.search.palette.as_ref().unwrap().selected, 1);
+    // The wheel moves through the results.
+    app.update(brief::app::Action::Scroll {
+        column: x as u16,
+        row: y as u16,
+        down: false,
+    });
+    assert_eq!(app.search.palette.as_ref().unwrap().selected, 0);
+    app.update(click);
+    app.update(click);
+    assert!(app.search.palette.is_none(), "a double click goes to it");
+    let Target::Quote(q) = corpus.items[p_item(&corpus, &second)].target else {
+        panic!("a quote")
+    };
+    assert_eq!(app.source.marks[app.source.current.unwrap()].quote, Some(q));
+}
+
+fn p_item(corpus: &Corpus, label: &str) -> usize {
+    corpus
+        .items
+        .iter()
+        .position(|i| i.kind == brief::search::Kind::Quote && i.label() == label)
+        .unwrap()
+}

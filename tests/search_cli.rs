@@ -88,3 +88,11 @@ fn bundled_zakharova_troops_is_her_quote() {
     let quote = b.quote(first[1]).expect("a quote id");
     assert_eq!(quote.speaker.as_str(), "zakharova");
 }
+
+#[test]
+fn all_adds_the_results_below_the_cut_off_after_the_same_ones() {
+    let shown = brief(&["search", "-n", "500", "backstop"]);
+    let all = brief(&["search", "-n", "500", "--all", "backstop"]);
+    assert!(all.lines().count() > shown.lines().count());
+    assert!(all.starts_with(&shown));
+}

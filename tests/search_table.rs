@@ -167,3 +167,75 @@ fn every_query_in_the_table_finds_its_item() {
     );
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
+
+/// The "done when" list, each as its own check.
+#[test]
+fn done_when() {
+    let b = bundled();
+    let corpus = Corpus::new(&b);
+    let m = Matcher::default();
+    let ids = |q: &str, n: usize| -> Vec<(Kind, String)> {
+        search(&corpus, &m, q, n)
+            .iter()
+            .map(|h| (corpus.items[h.item].kind, corpus.items[h.item].id.clone()))
+            .collect()
+    };
+    assert_eq!(ids("backstop", 1), [(Quote, "trump-backstop".to_string())]);
+    assert!(ids("18 aug", 3).contains(&(Event, "white-house-summit-2025-08-18".into())));
+    let kiev = search(&corpus, &m, "Kiev", 5);
+    assert!(
+        kiev.iter().any(|h| {
+            let item = &corpus.items[h.item];
+            item.kind == Kind::Sentence && item.label().contains("Kiev")
+        }),
+        "{:?}",
+        ids("Kiev", 5)
+    );
+    assert!(ids("'fight on", 3).contains(&(Quote, "johnson-fight-on".into())));
+    // Only items of Moscow's actors: Russia, Putin, Zakharova, Peskov.
+    let moscow = search(&corpus, &m, "@moscow troops", 500);
+    assert!(moscow.len() >= 5);
+    for h in &moscow {
+        let item = &corpus.items[h.item];
+        assert!(
+            item.actors
+                .iter()
+                .any(|&a| b.actors[a as usize].side.as_str() == "moscow"),
+            "{} {} is not Moscow's",
+            item.kind.word(),
+            item.id
+        );
+    }
+    let whose: Vec<&str> = b
+        .actors
+        .iter()
+        .filter(|a| a.side.as_str() == "moscow")
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(whose, ["russia", "putin", "zakharova", "peskov"]);
+}
+
+/// An alias stands for its actor: the person and their own words, not
+/// every item that mentions their side.
+#[test]
+fn an_alias_finds_the_actor_not_everything_about_their_side() {
+    let b = bundled();
+    let corpus = Corpus::new(&b);
+    let hits = search(&corpus, &Matcher::default(), "Zelenskiy", 500);
+    assert_eq!(corpus.items[hits[0].item].id, "zelensky");
+    let zelensky = b
+        .actors
+        .iter()
+        .position(|a| a.id.as_str() == "zelensky")
+        .unwrap() as u32;
+    for h in &hits {
+        let item = &corpus.items[h.item];
+        let text: String = item.fields.iter().map(|f| f.text.to_lowercase()).collect();
+        assert!(
+            item.actors.contains(&zelensky) || text.contains("zelensk"),
+            "{} {} neither is his nor names him",
+            item.kind.word(),
+            item.id
+        );
+    }
+}

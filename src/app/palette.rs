@@ -239,7 +239,10 @@ impl App {
             Action::SearchTick => self.take_results(),
             Action::Open => self.open_selected(),
             Action::Click { column, row } => self.palette_click(column, row),
-            Action::Scroll { down, .. } => self.move_selection(if down { 3 } else { -3 }),
+            Action::Scroll { down, .. } => {
+                p.last_click = None;
+                self.move_selection(if down { 3 } else { -3 });
+            }
             _ => {}
         }
     }

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Corpus, Hit, Matcher, Target, search};
+use super::{Corpus, Hit, Matcher, Target, search, search_all};
 use crate::model::Briefing;
 use crate::model::text::inert;
 
@@ -44,10 +44,15 @@ fn row<'a>(b: &'a Briefing, corpus: &'a Corpus, hit: &Hit) -> Row<'a> {
 }
 
 /// The results of `query` as `kind<TAB>id<TAB>label<TAB>score` lines, or as
-/// a JSON array.
-pub fn render(b: &Briefing, query: &str, limit: usize, json: bool) -> String {
+/// a JSON array; with `all`, those below the cut-off too.
+pub fn render(b: &Briefing, query: &str, limit: usize, all: bool, json: bool) -> String {
     let corpus = Corpus::new(b);
-    let hits = search(&corpus, &Matcher::default(), query, limit);
+    let m = Matcher::default();
+    let hits = if all {
+        search_all(&corpus, &m, query, limit)
+    } else {
+        search(&corpus, &m, query, limit)
+    };
     let rows: Vec<Row> = hits.iter().map(|h| row(b, &corpus, h)).collect();
     if json {
         let mut s = serde_json::to_string_pretty(&rows).expect("rows serialize");

@@ -134,7 +134,10 @@ pub const FILTER_HELP: [(&str, &str); 10] = [
         "only items of that side, actor (with its members), issue",
     ),
     ("q: e: a: p:", "only quotes, events, actors, positions"),
-    ("i: s: t: d:", "only issues, sources, sentences of the text, discrepancies"),
+    (
+        "i: s: t: d:",
+        "only issues, sources, sentences of the text, discrepancies",
+    ),
 ];
 
 fn lower(s: &str) -> String {

@@ -284,7 +284,6 @@ pub const KEYMAP: &[Binding] = &[
         Typing,
         "delete a character",
     ),
-    bind(&[ctrl('c')], Action::Quit, Typing, "quit, always"),
     bind(
         &[ctrl('a'), code(KeyCode::Home)],
         Action::Edit(Edit::Start),
@@ -339,6 +338,7 @@ pub const KEYMAP: &[Binding] = &[
         Typing,
         "palette: show or hide the results below the cut-off",
     ),
+    bind(&[ctrl('c')], Action::Quit, Typing, "quit, always"),
 ];
 
 impl Binding {

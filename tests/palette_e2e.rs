@@ -61,3 +61,64 @@ fn typing_zakharova_troops_and_enter_lands_on_her_words() {
     s.press(b"q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+/// A left click at a screen cell (0-based), as an xterm sends it (SGR).
+fn click(s: &mut Session, column: u16, row: u16) {
+    let (x, y) = (column + 1, row + 1);
+    s.press(format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m").as_bytes());
+}
+
+#[test]
+fn readline_keys_history_and_a_mouse_click() {
+    let mut s = Session::start(&[], 40, 120);
+    s.wait_for("Timeline");
+    s.press(b"/");
+    s.wait_for("Search everything");
+    s.press(b"zakharova troops");
+    s.wait_for("/ zakharova troops▏");
+    // Ctrl-w deletes a word, Ctrl-a goes to the start, Ctrl-e to the end,
+    // ← and → move, Ctrl-k deletes to the end, Ctrl-u to the start.
+    s.press(b"\x17");
+    s.wait_for("/ zakharova ▏");
+    s.press(b"nato\x01'");
+    s.wait_for("/ '▏zakharova nato");
+    s.press(b"\x1b[C\x1b[C\x1b[D");
+    s.wait_for("/ 'z▏akharova nato");
+    s.press(b"\x0b");
+    s.wait_for("/ 'z▏ ");
+    s.press(b"\x05x\x15");
+    s.wait_for("only quotes, events"); // the empty query shows the syntax
+    s.press(b"backstop");
+    s.wait_for("Willing to offer US support");
+    s.press(b"\r");
+    s.wait_until_gone("Search everything");
+    // The last query comes back; typing replaces it.
+    s.press(b"/");
+    s.wait_for("/ backstop▏");
+    s.press(b"alaska");
+    s.wait_for("Trump–Putin summit in Alaska");
+    s.press(b"\x1b");
+    s.wait_until_gone("Search everything");
+    s.press(b"/");
+    s.wait_for("/ alaska▏");
+    // Ctrl-r steps back to the query before.
+    s.press(b"\x12");
+    s.wait_for("/ backstop▏");
+    s.wait_for("Willing to offer US support");
+    // A click selects a row (reverse video), a second click goes there.
+    let area = brief::ui::palette::area(ratatui::layout::Rect::new(0, 0, 120, 40));
+    let (x, first) = (area.x + 2, area.y + 3);
+    click(&mut s, x, first + 1);
+    s.wait("the second row selected", |screen| {
+        screen.cell(first + 1, x).is_some_and(|c| c.inverse())
+            && !screen.cell(first, x).is_some_and(|c| c.inverse())
+    });
+    click(&mut s, x, first);
+    click(&mut s, x, first);
+    s.wait_until_gone("Search everything");
+    s.wait("\"backstop\" highlighted", |screen| {
+        shown_reversed(screen, "backstop")
+    });
+    s.press(b"q");
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -225,11 +225,10 @@ impl App {
                 p.all = !p.all;
                 self.relist();
             }
-            Action::Edit(e) => {
-                if p.edit(e) {
-                    p.history_at = None;
-                    self.requery();
-                }
+            // The edit is made in the guard; only a changed query searches again.
+            Action::Edit(e) if p.edit(e) => {
+                p.history_at = None;
+                self.requery();
             }
             Action::Up if p.selected == 0 => self.recall(),
             Action::Up => self.move_selection(-1),
@@ -291,11 +290,11 @@ impl App {
         let area = crate::ui::palette::area(self.size);
         // Results start below the border, the prompt and the rule.
         let first = area.y + 3;
-        let inside = column > area.x && column + 1 < area.x + area.width;
+        let inside = column > area.x && column.saturating_add(1) < area.x + area.width;
         let Some(p) = self.search.palette.as_mut() else {
             return;
         };
-        if !inside || row < first || row + 1 >= area.y + area.height {
+        if !inside || row < first || row.saturating_add(1) >= area.y + area.height {
             return;
         }
         let at = p.offset + (row - first) as usize;

@@ -29,7 +29,7 @@ impl Worker {
                 while let Ok(newer) = inbox.try_recv() {
                     text = newer;
                 }
-                let query = Query::parse(&text, &corpus);
+                let query = Query::parse_with(&text, &corpus, &matcher);
                 last = last.refine(&corpus, &matcher, query);
                 if outbox.send(last.clone()).is_err() {
                     break;

@@ -237,6 +237,13 @@ fn refining_gives_the_same_results_as_searching_afresh() {
         "#sec guar",
         "Kiev talks",
         "zür",
+        "'zak tr",
+        "^ki ta$",
+        "\"security gua",
+        "18 aug 2025 x",
+        "!x a",
+        "a | b c",
+        "@mos t:tr",
     ] {
         let mut last = Results::default();
         for end in text.char_indices().map(|(i, ch)| i + ch.len_utf8()) {

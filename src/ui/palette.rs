@@ -251,6 +251,8 @@ fn lines(app: &App, p: &Palette, width: usize, rows: usize) -> Vec<Line<'static>
     let t = app.theme;
     let count = if p.pending {
         strings::SEARCHING.to_string()
+    } else if p.input.trim().is_empty() {
+        String::new()
     } else {
         count(p)
     };

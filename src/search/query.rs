@@ -454,24 +454,7 @@ impl Query {
                 or = !q.groups.is_empty();
                 continue;
             }
-            if let Some(name) = token.strip_prefix('@') {
-                if !name.is_empty() {
-                    q.actors.push(actor_filter(&lower(name), corpus));
-                }
-                continue;
-            }
-            if let Some(name) = token.strip_prefix('#') {
-                if !name.is_empty() {
-                    let name = lower(name);
-                    let found = corpus
-                        .issues
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, (id, title))| id.contains(&name) || title.contains(&name));
-                    q.issues.push(found.map(|(i, _)| i as u32).collect());
-                }
-                continue;
-            }
+            // A kind prefix, then a filter or a term: `q:@zakh`, `e:paris`.
             let mut chars = token.chars();
             let kind = match (chars.next(), chars.next()) {
                 (Some(k), Some(':')) => Kind::ALL.into_iter().find(|kind| kind.prefix() == k),
@@ -486,6 +469,24 @@ impl Query {
                 }
                 None => token,
             };
+            if let Some(name) = rest.strip_prefix('@') {
+                if !name.is_empty() {
+                    q.actors.push(actor_filter(&lower(name), corpus));
+                }
+                continue;
+            }
+            if let Some(name) = rest.strip_prefix('#') {
+                if !name.is_empty() {
+                    let name = lower(name);
+                    let found = corpus
+                        .issues
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, (id, title))| id.contains(&name) || title.contains(&name));
+                    q.issues.push(found.map(|(i, _)| i as u32).collect());
+                }
+                continue;
+            }
             if rest.is_empty() {
                 continue;
             }
@@ -744,8 +745,9 @@ mod tests {
 
     #[test]
     fn kind_prefixes_and_dates() {
-        let q = parse("d:troops q:18 aug 2025 x");
-        assert_eq!(q.kinds, [Kind::Discrepancy, Kind::Quote]);
+        let q = parse("d:troops q:18 aug 2025 x p:@ p:#");
+        assert_eq!(q.actors.len() + q.issues.len(), 0, "empty filters wait");
+        assert_eq!(q.kinds, [Kind::Discrepancy, Kind::Quote, Kind::Position]);
         assert_eq!(q.groups.len(), 3);
         assert_eq!(q.groups[1].terms[0].raw, "18 aug 2025");
         assert!(q.groups[1].terms[0].date.is_some());

@@ -412,3 +412,13 @@ fn p_item(corpus: &Corpus, label: &str) -> usize {
         .position(|i| i.kind == brief::search::Kind::Quote && i.label() == label)
         .unwrap()
 }
+
+#[test]
+fn palette_rows_snapshot() {
+    let mut app = app(110, 30);
+    key(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
+    typed(&mut app, "@moscow troops");
+    let mut t = Terminal::new(TestBackend::new(110, 30)).unwrap();
+    t.draw(|f| ui::draw(f, &app)).unwrap();
+    insta::assert_snapshot!(t.backend());
+}

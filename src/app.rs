@@ -13,9 +13,9 @@ pub mod wrap;
 
 use ratatui::layout::Rect;
 
+use crate::layout::{Areas, layout};
 use crate::model::Briefing;
-use crate::ui::theme::Theme;
-use crate::ui::{Areas, layout};
+use crate::theme::Theme;
 use lists::{ActorSel, Scrolled};
 use source::SourceView;
 
@@ -109,7 +109,7 @@ pub struct App {
 
 impl App {
     pub fn new(briefing: Briefing, theme: Theme, size: Rect) -> App {
-        let letters = crate::ui::theme::side_letters(&briefing);
+        let letters = crate::theme::side_letters(&briefing);
         let actor = ActorSel::Actor(lists::first_actor(&briefing).unwrap_or(0));
         let mut app = App {
             briefing,

@@ -37,6 +37,15 @@ fn quote_line(b: &Briefing, q: &Quote) -> String {
 }
 
 /// A readable briefing grouped by issue and side, with quotes and citations.
+/// A date in its compact form, with the source's words when it has them:
+/// "≤ 20 Aug 2025 (not dated, reported 20 August 2025)".
+fn dated(date: &crate::model::FuzzyDate, when: crate::model::When) -> String {
+    match date.words() {
+        Some(words) => format!("{} ({words})", when.label()),
+        None => when.label(),
+    }
+}
+
 pub fn markdown(b: &Briefing) -> String {
     let mut out = String::new();
     let m = &b.meta;
@@ -54,10 +63,8 @@ pub fn markdown(b: &Briefing) -> String {
         let _ = writeln!(out, "### {}\n\n*{}*\n", issue.title, issue.question);
         for side in &b.sides {
             let on_side = |actor: &str| b.actor(actor).is_some_and(|a| a.side == side.id);
-            let mut positions: Vec<_> = b
-                .positions
-                .iter()
-                .filter(|p| p.issue == issue.id && on_side(&p.actor))
+            let mut positions: Vec<usize> = (0..b.positions.len())
+                .filter(|&p| b.positions[p].issue == issue.id && on_side(&b.positions[p].actor))
                 .collect();
             let quotes: Vec<_> = b
                 .quotes
@@ -67,10 +74,13 @@ pub fn markdown(b: &Briefing) -> String {
             if positions.is_empty() && quotes.is_empty() {
                 continue;
             }
-            positions
-                .sort_by(|x, y| (x.actor.as_str(), &x.as_of).cmp(&(y.actor.as_str(), &y.as_of)));
+            // By actor, then by the one order of time.
+            positions.sort_by_key(|&p| (b.positions[p].actor.as_str(), b.position_when(p)));
             let _ = writeln!(out, "#### {}\n", side.name);
-            for p in positions {
+            for (p, when) in positions
+                .into_iter()
+                .map(|p| (&b.positions[p], b.position_when(p)))
+            {
                 let actor = b
                     .actor(&p.actor)
                     .map_or(p.actor.as_str(), |a| a.name.as_str());
@@ -89,7 +99,7 @@ pub fn markdown(b: &Briefing) -> String {
                     out,
                     "- **{actor}** — {} ({}): {} {}",
                     p.stance.word(),
-                    p.as_of,
+                    dated(&p.as_of, when),
                     p.summary.trim(),
                     cites.join("")
                 );
@@ -103,9 +113,9 @@ pub fn markdown(b: &Briefing) -> String {
     }
 
     let _ = writeln!(out, "## Timeline\n");
-    let mut events: Vec<_> = b.events.iter().collect();
-    events.sort_by(|x, y| x.date.cmp(&y.date));
-    for e in events {
+    let mut events: Vec<usize> = (0..b.events.len()).collect();
+    events.sort_by_key(|&e| b.event_when(e));
+    for (e, when) in events.into_iter().map(|e| (&b.events[e], b.event_when(e))) {
         let place = e
             .place
             .as_ref()
@@ -121,7 +131,7 @@ pub fn markdown(b: &Briefing) -> String {
         let _ = writeln!(
             out,
             "- **{}** — {}{place}: {} {cites}",
-            e.date,
+            dated(&e.date, when),
             e.title,
             e.summary.trim()
         );

@@ -68,6 +68,7 @@ fn date(rng: &mut Rng) -> FuzzyDate {
     let p = day(rng);
     match rng.below(20) {
         0 => FuzzyDate::About {
+            inferred: false,
             about: p,
             text: "mid-month".into(),
         },

@@ -110,7 +110,7 @@ fn dates_that_do_not_exist_and_ranges_out_of_order() {
             "positions.toml:6:9: error: date range out of order: `from` 2025-08-31 is after `to` 2025-08-21",
             "positions.toml:15:9: error: `September` is not a date; write YYYY-MM-DD, \"YYYY-MM\" or \"YYYY\"",
             "quotes.toml:6:10: error: `2025-02-29` does not exist: Feb 2025 has no day 29",
-            "sources.toml:5:13: error: a date table needs `text`, the source's own words; a date is 2025-08-18, \"2025-08\", \"2025\", \"unknown\", or a table with `text` and `about`, `from` or `to`",
+            "sources.toml:5:13: error: a date table needs `text`, the source's own words; a date is 2025-08-18, \"2025-08\", \"2025\", \"unknown\", or a table with `text` and `on`, `about`, `from` or `to` (and optionally `inferred`)",
         ],
     );
 }

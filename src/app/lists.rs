@@ -83,32 +83,24 @@ pub fn selected_actor(app: &App) -> Option<usize> {
     }
 }
 
-/// An actor's positions ordered by issue (in file order), then by date.
+/// An actor's positions ordered by issue (in file order), then by the one
+/// order of time (undated last, ties in file order).
 pub fn positions_of(b: &Briefing, actor: usize) -> Vec<usize> {
     let id = b.actors[actor].id.as_str();
     let mut ps: Vec<usize> = (0..b.positions.len())
         .filter(|&p| b.positions[p].actor == id)
         .collect();
-    ps.sort_by(|&x, &y| {
-        let (px, py) = (&b.positions[x], &b.positions[y]);
-        (b.issue_index(&px.issue), &px.as_of).cmp(&(b.issue_index(&py.issue), &py.as_of))
-    });
+    ps.sort_by_key(|&p| (b.issue_index(&b.positions[p].issue), b.position_when(p)));
     ps
 }
 
-/// What an actor said, in the order they said it (undated last, then file order).
+/// What an actor said, in the order they said it (undated last, ties in file order).
 pub fn quotes_of(b: &Briefing, actor: usize) -> Vec<usize> {
     let id = b.actors[actor].id.as_str();
     let mut qs: Vec<usize> = (0..b.quotes.len())
         .filter(|&q| b.quotes[q].speaker == id)
         .collect();
-    // Stable: quotes of the same day keep their file order.
-    qs.sort_by_key(|&q| {
-        b.quotes[q]
-            .spoken
-            .as_ref()
-            .map_or((i32::MAX, 12, 31), |d| d.sort_key())
-    });
+    qs.sort_by_key(|&q| b.quote_when(q));
     qs
 }
 
@@ -167,7 +159,7 @@ pub fn timeline(b: &Briefing, actor: Option<usize>) -> Vec<usize> {
                     .any(|&q| is_or_member(b, &b.quotes[q].speaker, who))
         })
         .collect();
-    events.sort_by(|&x, &y| b.events[x].date.cmp(&b.events[y].date));
+    events.sort_by_key(|&e| b.event_when(e));
     events
 }
 

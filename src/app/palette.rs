@@ -46,7 +46,7 @@ pub struct SearchState {
 
 /// Rows of results the palette shows at a screen size.
 pub fn rows(size: ratatui::layout::Rect) -> usize {
-    crate::ui::palette::area(size)
+    crate::layout::palette_area(size)
         .height
         .saturating_sub(4)
         .max(1) as usize

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use super::wrap::{self, shown};
 use crate::model::Briefing;
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 
 /// Words in a source that the selection rests on.
 #[derive(Debug, Clone, PartialEq, Eq)]

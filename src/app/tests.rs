@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use super::lists::ActorSel;
 use super::{Action, App, Pane};
 use crate::model::Briefing;
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 
 pub fn fixture() -> Briefing {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader");

@@ -141,6 +141,9 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     pub summary: String,
+    /// The sources expect it: it had not happened when they were published.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub expected: bool,
     #[serde(default)]
     pub participants: Vec<Id>,
     #[serde(default)]

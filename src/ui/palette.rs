@@ -18,14 +18,7 @@ use crate::search::{FILTER_HELP, Hit, Item};
 
 /// Where the palette goes on a screen of `size`.
 pub fn area(size: Rect) -> Rect {
-    let width = size.width.saturating_sub(4).min(110);
-    let height = size.height.saturating_sub(2).min(24);
-    Rect {
-        x: size.x + (size.width - width) / 2,
-        y: size.y + (size.height - height) / 3,
-        width,
-        height,
-    }
+    crate::layout::palette_area(size)
 }
 
 /// `text` in at most `width` columns with the chars at `marked` (char

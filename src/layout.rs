@@ -1,0 +1,82 @@
+//! Where each part of the screen goes. Pure, and below both the app and
+//! the ui, so that mouse clicks and paging are measured against exactly
+//! what is drawn.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Below this size the panes cannot all show; the reader says so instead.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Where each part of the screen goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub header: Rect,
+    pub timeline: Rect,
+    pub actors: Rect,
+    pub details: Rect,
+    pub source: Rect,
+    pub footer: Rect,
+}
+
+/// The layout for a screen size, or None when it is too small. Pure, so
+/// that mouse clicks are hit-tested against exactly what was drawn.
+pub fn layout(area: Rect) -> Option<Areas> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    // Narrow terminals give the lists half the width, so titles stay legible.
+    let left = match area.width {
+        120.. => 38,
+        100..120 => 44,
+        _ => 50,
+    };
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(left), Constraint::Fill(1)]).areas(body);
+    let [timeline, actors] =
+        Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(left);
+    let details_height = (body.height / 4).clamp(7, 12);
+    let [details, source] =
+        Layout::vertical([Constraint::Length(details_height), Constraint::Fill(1)]).areas(right);
+    Some(Areas {
+        header,
+        timeline,
+        actors,
+        details,
+        source,
+        footer,
+    })
+}
+
+/// The search palette's box on a screen of `size`.
+pub fn palette_area(size: Rect) -> Rect {
+    let width = size.width.saturating_sub(4).min(110);
+    let height = size.height.saturating_sub(2).min(24);
+    Rect {
+        x: size.x + (size.width - width) / 2,
+        y: size.y + (size.height - height) / 3,
+        width,
+        height,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_layout_fits_every_pane_at_the_minimum_and_none_below() {
+        let a = layout(Rect::new(0, 0, MIN_WIDTH, MIN_HEIGHT)).expect("fits");
+        for r in [a.timeline, a.actors, a.details, a.source] {
+            assert!(r.width >= 20 && r.height >= 5, "{r:?}");
+        }
+        assert!(layout(Rect::new(0, 0, MIN_WIDTH - 1, 40)).is_none());
+        assert!(layout(Rect::new(0, 0, 200, MIN_HEIGHT - 1)).is_none());
+    }
+}

@@ -21,7 +21,10 @@ pub struct Areas {
 
 /// The layout for a screen size, or None when it is too small. Pure, so
 /// that mouse clicks are hit-tested against exactly what was drawn.
-pub fn layout(area: Rect) -> Option<Areas> {
+///
+/// With `details_focused`, Details takes half the right-hand side, so that a
+/// long record reads without much scrolling.
+pub fn layout(area: Rect, details_focused: bool) -> Option<Areas> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
@@ -33,15 +36,20 @@ pub fn layout(area: Rect) -> Option<Areas> {
     .areas(area);
     // Narrow terminals give the lists half the width, so titles stay legible.
     let left = match area.width {
-        120.. => 38,
-        100..120 => 44,
+        160.. => 40,
+        120..160 => 45,
+        100..120 => 48,
         _ => 50,
     };
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(left), Constraint::Fill(1)]).areas(body);
     let [timeline, actors] =
         Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(left);
-    let details_height = (body.height / 4).clamp(7, 12);
+    let details_height = if details_focused {
+        body.height / 2
+    } else {
+        (body.height / 4).clamp(7, 12)
+    };
     let [details, source] =
         Layout::vertical([Constraint::Length(details_height), Constraint::Fill(1)]).areas(right);
     Some(Areas {
@@ -52,6 +60,38 @@ pub fn layout(area: Rect) -> Option<Areas> {
         source,
         footer,
     })
+}
+
+/// The widest column of text the reading mode uses: a comfortable measure.
+pub const READING_WIDTH: u16 = 100;
+
+/// The reading mode's box (everything between the header and the footer)
+/// and, inside it, the centred column its text goes in.
+pub fn reading(size: Rect) -> (Rect, Rect) {
+    let body = Rect {
+        y: size.y + 1,
+        height: size.height.saturating_sub(2),
+        ..size
+    };
+    let inner = Rect {
+        x: body.x + 1,
+        y: body.y + 1,
+        width: body.width.saturating_sub(2),
+        height: body.height.saturating_sub(2),
+    };
+    // Leave the last column of the box to the scrollbar.
+    let width = inner.width.saturating_sub(2).min(READING_WIDTH);
+    let column = Rect {
+        x: inner.x + (inner.width.saturating_sub(width)) / 2,
+        width,
+        ..inner
+    };
+    (body, column)
+}
+
+/// The column the reading mode's text goes in.
+pub fn reading_column(size: Rect) -> Rect {
+    reading(size).1
 }
 
 /// The search palette's box on a screen of `size`.
@@ -72,11 +112,13 @@ mod tests {
 
     #[test]
     fn the_layout_fits_every_pane_at_the_minimum_and_none_below() {
-        let a = layout(Rect::new(0, 0, MIN_WIDTH, MIN_HEIGHT)).expect("fits");
-        for r in [a.timeline, a.actors, a.details, a.source] {
-            assert!(r.width >= 20 && r.height >= 5, "{r:?}");
+        for focused in [false, true] {
+            let a = layout(Rect::new(0, 0, MIN_WIDTH, MIN_HEIGHT), focused).expect("fits");
+            for r in [a.timeline, a.actors, a.details, a.source] {
+                assert!(r.width >= 20 && r.height >= 5, "{r:?}");
+            }
         }
-        assert!(layout(Rect::new(0, 0, MIN_WIDTH - 1, 40)).is_none());
-        assert!(layout(Rect::new(0, 0, 200, MIN_HEIGHT - 1)).is_none());
+        assert!(layout(Rect::new(0, 0, MIN_WIDTH - 1, 40), false).is_none());
+        assert!(layout(Rect::new(0, 0, 200, MIN_HEIGHT - 1), false).is_none());
     }
 }

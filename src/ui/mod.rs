@@ -6,11 +6,10 @@ pub mod footer;
 pub mod help;
 pub mod palette;
 pub mod source;
-pub mod strings;
 pub mod timeline;
 
 pub use crate::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, layout};
-pub use crate::theme;
+pub use crate::{strings, theme};
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -24,7 +23,7 @@ use crate::model::text::inert;
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let Some(a) = layout(area) else {
+    let Some(a) = layout(area, app.focus == Pane::Details) else {
         let msg = strings::too_small(MIN_WIDTH, MIN_HEIGHT);
         let y = area.height / 2;
         let line = Rect {
@@ -41,10 +40,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     };
     header(frame, a.header, app);
-    timeline::draw(frame, a.timeline, app);
-    actors::draw(frame, a.actors, app);
-    details::draw(frame, a.details, app);
-    source::draw(frame, a.source, app);
+    if app.reading {
+        source::draw_reading(frame, area, app);
+    } else {
+        timeline::draw(frame, a.timeline, app);
+        actors::draw(frame, a.actors, app);
+        details::draw(frame, a.details, app);
+        source::draw(frame, a.source, app);
+    }
     if app.search.find.editing {
         palette::draw_find_prompt(frame, a.footer, app);
     } else {
@@ -60,15 +63,26 @@ pub fn draw(frame: &mut Frame, app: &App) {
 fn header(frame: &mut Frame, area: Rect, app: &App) {
     let t = app.theme;
     let m = &app.briefing.meta;
-    let filter = match app.filter {
-        Some(a) => Span::styled(
-            strings::filter(&inert(&app.briefing.actors[a].name)),
-            t.filter(),
-        ),
-        None => Span::styled(strings::ALL_EVENTS, t.dim()),
+    let b = &app.briefing;
+    let mut names = Vec::new();
+    if let Some(a) = app.filter.actor {
+        names.push(inert(&b.actors[a].name).into_owned());
+    }
+    if let Some(s) = app.filter.side {
+        names.push(format!("side {}", inert(&b.sides[s].name)));
+    }
+    let filter = if names.is_empty() {
+        Span::styled(strings::ALL_EVENTS, t.dim())
+    } else {
+        Span::styled(strings::filter(&names.join(", ")), t.filter())
     };
     let room = (area.width as usize).saturating_sub(filter.width() + 1);
-    let left = format!(" {} │ {} · as of {}", strings::APP, m.title, m.as_of);
+    let left = format!(
+        " {} │ {} · as of {}",
+        strings::APP,
+        m.title,
+        crate::model::When::of(&m.as_of).label()
+    );
     let left = inert(&left);
     let left = Span::styled(fit(&left, room), t.title());
     let gap = " ".repeat(room.saturating_sub(left.width()) + 1);

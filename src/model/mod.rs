@@ -6,6 +6,7 @@ pub mod diagnostic;
 pub mod load;
 pub mod located;
 pub mod text;
+pub mod trust;
 pub mod types;
 pub mod validate;
 
@@ -16,6 +17,7 @@ use serde::Serialize;
 pub use date::{FuzzyDate, Point};
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::{Loaded, Origin, load};
+pub use trust::{Assessor, Support};
 pub use types::*;
 
 /// A whole briefing. Items keep the order of their files; the index finds

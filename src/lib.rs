@@ -8,5 +8,6 @@ pub mod keymap;
 pub mod model;
 pub mod reader;
 pub mod search;
+pub mod stats;
 pub mod synth;
 pub mod ui;

@@ -52,8 +52,10 @@ pub enum Command {
     /// Write the whole briefing to standard output.
     Export {
         /// json: one object with the arrays sources, actors, issues, events,
-        /// quotes, positions and discrepancies. markdown: a readable
-        /// briefing grouped by issue and side, with quotes and citations.
+        /// quotes, positions and discrepancies; each event and position
+        /// says how many sources support it (corroboration). markdown: a
+        /// readable briefing grouped by issue and side, with quotes,
+        /// citations, and each position's basis and count of sources.
         #[arg(short, long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },

@@ -205,7 +205,7 @@ fn forecast_issues_take_forecast_stances_and_no_other_issue_does() {
         "bad-forecast",
         1,
         &[
-            "positions.toml:5:10: error: stance `opposes` on forecast issue `troops-first`: a forecast takes `ambiguous`, `expects` or `doubts`",
+            "positions.toml:5:10: error: stance `opposes` on forecast issue `troops-first`: a forecast takes `expects`, `doubts` or `ambiguous`",
             "positions.toml:15:10: error: stance `doubts` is for forecasts, and issue `foreign-troops` is not one (no `forecast = true`): use `supports`, `opposes`, `demands`, `rules-out`, `conditional`, `open` or `ambiguous`",
             "positions.toml:56:10: error: stance `expects` is for forecasts, and issue `foreign-troops` is not one (no `forecast = true`): use `supports`, `opposes`, `demands`, `rules-out`, `conditional`, `open` or `ambiguous`",
         ],

@@ -87,7 +87,7 @@ fn forecast_words_and_discrepancy_kinds() {
     assert!(!Stance::Opposes.is_forecast() && !Stance::Ambiguous.is_forecast());
     assert_eq!(
         Stance::vocabulary(true).collect::<Vec<_>>(),
-        [Stance::Ambiguous, Stance::Expects, Stance::Doubts]
+        [Stance::Expects, Stance::Doubts, Stance::Ambiguous]
     );
     assert!(Stance::vocabulary(false).all(|s| !s.is_forecast()));
     assert_eq!(Stance::Doubts.word(), "doubts");

@@ -222,11 +222,14 @@ impl Stance {
         }
     }
 
-    /// The stances allowed on a forecast issue, or on any other issue.
+    /// The stances allowed on a forecast issue (the forecast words first),
+    /// or on any other issue.
     pub fn vocabulary(forecast_issue: bool) -> impl Iterator<Item = Stance> {
-        Stance::ALL
-            .iter()
-            .copied()
+        let forecasts = Stance::ALL.iter().filter(|s| s.is_forecast());
+        let others = Stance::ALL.iter().filter(|s| !s.is_forecast());
+        let ordered: Vec<Stance> = forecasts.chain(others).copied().collect();
+        ordered
+            .into_iter()
             .filter(move |s| s.allowed_on(forecast_issue))
     }
 }

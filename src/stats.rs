@@ -183,3 +183,67 @@ impl Stats {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_add_up_and_columns_align_at_scale() {
+        let b = crate::synth::generate(3000, 4);
+        let s = Stats::of(&b);
+        assert_eq!(s.positions.all.items, b.positions.len());
+        assert_eq!(
+            s.positions.all.single_source + s.positions.all.multi_source,
+            s.positions.all.items
+        );
+        let by_basis: usize = s.positions.by_basis.values().map(|c| c.items).sum();
+        assert_eq!(by_basis, s.positions.all.items);
+        assert!(s.positions.by_basis.values().all(|c| c.items > 0));
+        assert!(s.issues.forecast > 0);
+        assert_eq!(
+            s.events.single_source + s.events.multi_source,
+            s.events.items
+        );
+
+        // Every number ends where its header does.
+        let table = s.table();
+        let head = table.lines().next().unwrap();
+        let ends: Vec<usize> = ["items", "single-source", "multi-source"]
+            .iter()
+            .map(|h| head.find(h).unwrap() + h.len())
+            .collect();
+        let row = |label: &str| table.lines().find(|l| l.starts_with(label)).unwrap();
+        let cases = [
+            (
+                "events",
+                vec![
+                    s.events.items,
+                    s.events.single_source,
+                    s.events.multi_source,
+                ],
+            ),
+            (
+                "positions",
+                vec![
+                    s.positions.all.items,
+                    s.positions.all.single_source,
+                    s.positions.all.multi_source,
+                ],
+            ),
+            ("sources", vec![s.sources]),
+        ];
+        for (label, numbers) in cases {
+            let line = row(label);
+            assert_eq!(
+                line.split_whitespace().count(),
+                1 + numbers.len(),
+                "{table}"
+            );
+            for (end, n) in ends.iter().zip(numbers) {
+                let n = n.to_string();
+                assert_eq!(&line[end - n.len()..*end], n, "{table}");
+            }
+        }
+    }
+}

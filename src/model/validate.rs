@@ -400,7 +400,8 @@ fn locate_all(
     }
 }
 
-/// Warnings for actors nothing refers to (an assessor counts as used) and issues no one takes a stance on.
+/// Warnings for actors nothing refers to (an assessor counts as used) and
+/// issues no one takes a stance on.
 fn unused(c: &mut Checker<'_>, b: &Briefing) {
     let mut used: HashSet<&str> = HashSet::new();
     used.extend(b.quotes.iter().map(|q| q.speaker.as_str()));

@@ -3,12 +3,90 @@
 
 use std::fmt::Write;
 
-use crate::model::{Briefing, Quote};
+use serde::Serialize;
+
+use crate::model::{
+    Actor, Assessor, Briefing, Discrepancy, Event, Issue, Meta, Position, Quote, Side, Source,
+    Support,
+};
+
+/// The briefing as exported: its items as written, and for each event and
+/// position the sources that support it. Holds every field of [`Briefing`].
+#[derive(Serialize)]
+struct Export<'a> {
+    briefing: &'a Meta,
+    sides: &'a [Side],
+    sources: &'a [Source],
+    actors: &'a [Actor],
+    issues: &'a [Issue],
+    events: Vec<Supported<'a, Event>>,
+    quotes: &'a [Quote],
+    positions: Vec<Supported<'a, Position>>,
+    discrepancies: &'a [Discrepancy],
+}
+
+#[derive(Serialize)]
+struct Supported<'a, T> {
+    #[serde(flatten)]
+    item: &'a T,
+    corroboration: Corroboration<'a>,
+}
+
+/// How many distinct sources support an item, and which.
+#[derive(Serialize)]
+struct Corroboration<'a> {
+    count: usize,
+    single_source: bool,
+    sources: Vec<&'a str>,
+}
+
+impl<'a> From<Support<'a>> for Corroboration<'a> {
+    fn from(s: Support<'a>) -> Self {
+        Corroboration {
+            count: s.count(),
+            single_source: s.is_single_source(),
+            sources: s.sources,
+        }
+    }
+}
 
 pub fn json(b: &Briefing) -> String {
-    let mut s = serde_json::to_string_pretty(b).expect("a briefing always serializes");
+    let export = Export {
+        briefing: &b.meta,
+        sides: &b.sides,
+        sources: &b.sources,
+        actors: &b.actors,
+        issues: &b.issues,
+        events: (b.events.iter().enumerate())
+            .map(|(i, item)| Supported {
+                item,
+                corroboration: b.event_support(i).into(),
+            })
+            .collect(),
+        quotes: &b.quotes,
+        positions: (b.positions.iter().enumerate())
+            .map(|(i, item)| Supported {
+                item,
+                corroboration: b.position_support(i).into(),
+            })
+            .collect(),
+        discrepancies: &b.discrepancies,
+    };
+    let mut s = serde_json::to_string_pretty(&export).expect("a briefing always serializes");
     s.push('\n');
     s
+}
+
+/// Who holds that the actor holds the position, in words: "stated",
+/// "reported", or "assessed by X" (with X's citation when X is a source).
+fn basis(b: &Briefing, p: &Position) -> String {
+    match b.assessor(p) {
+        Some(who @ Assessor::Source(_)) => {
+            format!("assessed by {} {}", who.name(), cite(b, who.id()))
+        }
+        Some(who) => format!("assessed by {}", who.name()),
+        None => p.basis.id().to_string(),
+    }
 }
 
 /// `[n]`, the number of a source in the list at the end.
@@ -77,9 +155,9 @@ pub fn markdown(b: &Briefing) -> String {
             // By actor, then by the one order of time.
             positions.sort_by_key(|&p| (b.positions[p].actor.as_str(), b.position_when(p)));
             let _ = writeln!(out, "#### {}\n", side.name);
-            for (p, when) in positions
+            for (i, p, when) in positions
                 .into_iter()
-                .map(|p| (&b.positions[p], b.position_when(p)))
+                .map(|i| (i, &b.positions[i], b.position_when(i)))
             {
                 let actor = b
                     .actor(&p.actor)
@@ -95,11 +173,14 @@ pub fn markdown(b: &Briefing) -> String {
                             .map(|q| cite(b, &q.source)),
                     )
                     .collect();
+                let n = b.position_support(i).count();
                 let _ = writeln!(
                     out,
-                    "- **{actor}** — {} ({}): {} {}",
+                    "- **{actor}** — {} ({}; {}; {n} source{}): {} {}",
                     p.stance.word(),
+                    basis(b, p),
                     dated(&p.as_of, when),
+                    if n == 1 { "" } else { "s" },
                     p.summary.trim(),
                     cites.join("")
                 );
@@ -152,7 +233,13 @@ pub fn markdown(b: &Briefing) -> String {
     if !b.discrepancies.is_empty() {
         let _ = writeln!(out, "\n## Where the sources disagree\n");
         for d in &b.discrepancies {
-            let _ = writeln!(out, "### {}\n", d.fact);
+            let _ = writeln!(
+                out,
+                "### {}\n\n*{}*: {}.\n",
+                d.fact,
+                d.kind.id(),
+                d.kind.meaning()
+            );
             for a in &d.accounts {
                 let _ = writeln!(
                     out,

@@ -9,6 +9,7 @@ pub mod layout;
 pub mod model;
 pub mod reader;
 pub mod search;
+pub mod stats;
 pub mod strings;
 pub mod synth;
 pub mod theme;

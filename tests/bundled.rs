@@ -198,3 +198,71 @@ fn quotes_at_an_event_are_those_that_name_it() {
     }
     assert!(linked > 0, "the bundled briefing links quotes to events");
 }
+
+/// How many `[[key]]` items a bundled file holds as written.
+fn written(file: &str, key: &str) -> usize {
+    let text = brief::bundled::UKRAINE
+        .get_file(file)
+        .and_then(|f| f.contents_utf8())
+        .unwrap_or_else(|| panic!("bundled {file}"));
+    text.lines()
+        .filter(|l| l.trim() == format!("[[{key}]]"))
+        .count()
+}
+
+#[test]
+fn every_position_has_a_basis_and_every_assessed_one_names_its_assessor() {
+    let loaded = bundled();
+    let mut report = Vec::new();
+    brief::cli::write_diagnostics(&mut report, &loaded, Some("<bundled>/positions.toml")).unwrap();
+    assert!(report.is_empty(), "{}", String::from_utf8_lossy(&report));
+    let b = loaded.briefing;
+    // A position without a basis can't be read: none was left out.
+    assert_eq!(b.positions.len(), written("positions.toml", "positions"));
+    for p in &b.positions {
+        if p.basis == brief::model::Basis::Assessed {
+            let who = b.assessor(p);
+            assert!(
+                who.is_some(),
+                "position {} is assessed, by {:?}",
+                p.id,
+                p.assessed_by
+            );
+        } else {
+            assert!(
+                p.assessed_by.is_none(),
+                "position {} is {} yet names an assessor",
+                p.id,
+                p.basis.id()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_discrepancy_says_what_kind_it_is() {
+    let loaded = bundled();
+    let mut report = Vec::new();
+    brief::cli::write_diagnostics(&mut report, &loaded, Some("<bundled>/discrepancies.toml"))
+        .unwrap();
+    assert!(report.is_empty(), "{}", String::from_utf8_lossy(&report));
+    assert_eq!(
+        loaded.briefing.discrepancies.len(),
+        written("discrepancies.toml", "discrepancies")
+    );
+}
+
+#[test]
+fn every_event_and_position_has_a_source() {
+    let b = bundled().briefing;
+    for e in 0..b.events.len() {
+        assert!(b.event_support(e).count() >= 1, "event {}", b.events[e].id);
+    }
+    for p in 0..b.positions.len() {
+        assert!(
+            b.position_support(p).count() >= 1,
+            "position {}",
+            b.positions[p].id
+        );
+    }
+}

@@ -8,6 +8,7 @@ pub mod located;
 pub mod order;
 pub mod text;
 pub mod time;
+pub mod trust;
 pub mod types;
 pub mod validate;
 
@@ -19,6 +20,7 @@ pub use date::{FuzzyDate, Point};
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::{Loaded, Origin, load};
 pub use time::{Day, When};
+pub use trust::{Assessor, Support};
 pub use types::*;
 
 /// A whole briefing. Items keep the order of their files; the index finds

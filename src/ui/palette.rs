@@ -74,10 +74,11 @@ pub fn highlighted(
 /// The date and speaker a row shows, where they apply, and the speaker's
 /// matched chars as indices into that text.
 fn meta(item: &Item, hit: &Hit) -> (String, Vec<usize>) {
+    // The compact form: the source's words are in Details.
     let mut text = item
         .date
         .as_ref()
-        .map(|d| d.to_string())
+        .map(|d| crate::model::When::of(d).label())
         .unwrap_or_default();
     let mut marked = Vec::new();
     if let Some(speaker) = item.speaker() {

@@ -266,3 +266,68 @@ fn every_event_and_position_has_a_source() {
         );
     }
 }
+
+/// Issue 7's rule, checked over the whole bundled briefing: in every actor's
+/// history on every issue, the position shown as current is dated, and no
+/// other position of that history is certainly later than it (its earliest
+/// possible day after the current one's latest). Undated ones are never current.
+#[test]
+fn every_current_stance_is_the_latest_by_the_documented_rule() {
+    use brief::app::lists::{Standing, positions_of, standing};
+    let b = bundled().briefing;
+    let mut histories = 0;
+    for a in 0..b.actors.len() {
+        let ps = positions_of(&b, a);
+        for issue in &b.issues {
+            let history: Vec<usize> = ps
+                .iter()
+                .copied()
+                .filter(|&p| b.positions[p].issue == issue.id)
+                .collect();
+            if history.is_empty() {
+                continue;
+            }
+            histories += 1;
+            let standings: Vec<Standing> = (0..ps.len())
+                .filter(|&i| b.positions[ps[i]].issue == issue.id)
+                .map(|i| standing(&b, &ps, i))
+                .collect();
+            let current: Vec<usize> = history
+                .iter()
+                .zip(&standings)
+                .filter(|(_, s)| **s == Standing::Current)
+                .map(|(p, _)| *p)
+                .collect();
+            let dated = history.iter().any(|&p| b.position_when(p).is_dated());
+            assert_eq!(current.len(), usize::from(dated), "{}", b.actors[a].id.value);
+            for &c in &current {
+                let now = b.position_when(c);
+                assert!(now.is_dated());
+                for &o in history.iter().filter(|&&o| o != c) {
+                    let other = b.position_when(o);
+                    if let (Some(first), Some(last)) = (other.first_day(), now.last_day()) {
+                        assert!(
+                            first <= last,
+                            "{} on {}: `{}` ({}) is certainly later than the current `{}` ({})",
+                            b.actors[a].id.value,
+                            issue.id.value,
+                            b.positions[o].id.value,
+                            other.label(),
+                            b.positions[c].id.value,
+                            now.label()
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(histories > 50, "{histories} histories checked");
+    // The two the issue named read in the articles' order.
+    let trump = b.actor_index("trump").unwrap();
+    let on_ceasefire: Vec<&str> = positions_of(&b, trump)
+        .into_iter()
+        .filter(|&p| b.positions[p].issue == "ceasefire")
+        .map(|p| b.positions[p].stance.word())
+        .collect();
+    assert_eq!(on_ceasefire.last(), Some(&"ambiguous"), "{on_ceasefire:?}");
+}

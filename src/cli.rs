@@ -38,12 +38,24 @@ pub enum Command {
         /// Briefing directories or single .toml files of a briefing
         /// (default: -b, else the bundled briefing).
         paths: Vec<PathBuf>,
+        /// Also count the items of each kind: positions by basis, issues
+        /// that are forecasts, discrepancies by kind, and the events and
+        /// positions that one source supports (single-source) or several.
+        #[arg(long)]
+        stats: bool,
+        /// How to write the counts: text, a table after the problems; json,
+        /// one object per briefing on a line of its own, with the problems
+        /// on standard error.
+        #[arg(long, value_enum, default_value_t = StatsFormat::Text, requires = "stats")]
+        format: StatsFormat,
     },
     /// Write the whole briefing to standard output.
     Export {
         /// json: one object with the arrays sources, actors, issues, events,
-        /// quotes, positions and discrepancies. markdown: a readable
-        /// briefing grouped by issue and side, with quotes and citations.
+        /// quotes, positions and discrepancies; each event and position
+        /// says how many sources support it (corroboration). markdown: a
+        /// readable briefing grouped by issue and side, with quotes,
+        /// citations, and each position's basis and count of sources.
         #[arg(short, long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
@@ -76,6 +88,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -114,7 +132,11 @@ pub fn open(path: Option<&Path>) -> Result<Briefing, ExitCode> {
 pub fn run(cli: Cli) -> ExitCode {
     let briefing = cli.briefing.as_deref();
     match cli.command {
-        Some(Command::Check { paths }) => check(briefing, &paths),
+        Some(Command::Check {
+            paths,
+            stats,
+            format,
+        }) => check(briefing, &paths, stats.then_some(format)),
         Some(Command::Export { format }) => match open(briefing) {
             Ok(b) => {
                 let text = match format {
@@ -176,8 +198,9 @@ fn print_or_fail(text: &str) -> ExitCode {
     }
 }
 
-/// `brief check`: every path checked, every problem printed.
-fn check(briefing: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
+/// `brief check`: every path checked, every problem printed, and with
+/// `stats` the counts of each.
+fn check(briefing: Option<&Path>, paths: &[PathBuf], stats: Option<StatsFormat>) -> ExitCode {
     let targets: Vec<Option<&Path>> = if paths.is_empty() {
         vec![briefing]
     } else {
@@ -186,7 +209,7 @@ fn check(briefing: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
     let mut out = std::io::stdout().lock();
     let mut worst = 0u8;
     for target in targets {
-        let code = match check_one(&mut out, target) {
+        let code = match check_one(&mut out, target, stats) {
             Ok(code) => code,
             Err(e) if e.is_empty() => return ExitCode::from(worst), // stdout closed
             Err(e) => {
@@ -201,7 +224,12 @@ fn check(briefing: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
 }
 
 /// Checks one target; `Err("")` means stdout was closed (`brief check | head`).
-fn check_one(out: &mut impl Write, target: Option<&Path>) -> Result<u8, String> {
+/// With JSON stats, the problems go to stderr and stdout holds only JSON.
+fn check_one(
+    out: &mut impl Write,
+    target: Option<&Path>,
+    stats: Option<StatsFormat>,
+) -> Result<u8, String> {
     let io = |e: std::io::Error| {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             String::new()
@@ -233,12 +261,35 @@ fn check_one(out: &mut impl Write, target: Option<&Path>) -> Result<u8, String> 
             .unwrap_or_default();
         origin.display(&name)
     });
-    let (errors, warnings) = write_diagnostics(out, &loaded, only_name.as_deref()).map_err(io)?;
-    let what = only_name.unwrap_or_else(|| match &dir {
+    let what = only_name.clone().unwrap_or_else(|| match &dir {
         Some(d) => d.display().to_string(),
         None => "the bundled briefing".into(),
     });
-    writeln!(out, "{what}: {errors} error(s), {warnings} warning(s)").map_err(io)?;
+    let errors = if stats == Some(StatsFormat::Json) {
+        let mut err = std::io::stderr().lock();
+        let counts = write_diagnostics(&mut err, &loaded, only_name.as_deref())
+            .and_then(|(e, w)| {
+                writeln!(err, "{what}: {e} error(s), {w} warning(s)")?;
+                Ok((e, w))
+            })
+            .map_err(|e| e.to_string())?;
+        let json = serde_json::json!({
+            "briefing": what,
+            "errors": counts.0,
+            "warnings": counts.1,
+            "stats": crate::stats::Stats::of(&loaded.briefing),
+        });
+        writeln!(out, "{json}").map_err(io)?;
+        counts.0
+    } else {
+        let (e, w) = write_diagnostics(out, &loaded, only_name.as_deref()).map_err(io)?;
+        writeln!(out, "{what}: {e} error(s), {w} warning(s)").map_err(io)?;
+        if stats.is_some() {
+            let table = crate::stats::Stats::of(&loaded.briefing).table();
+            write!(out, "\n{table}").map_err(io)?;
+        }
+        e
+    };
     Ok(if errors > 0 { 1 } else { 0 })
 }
 

@@ -3,12 +3,90 @@
 
 use std::fmt::Write;
 
-use crate::model::{Briefing, Quote};
+use serde::Serialize;
+
+use crate::model::{
+    Actor, Assessor, Briefing, Discrepancy, Event, Issue, Meta, Position, Quote, Side, Source,
+    Support,
+};
+
+/// The briefing as exported: its items as written, and for each event and
+/// position the sources that support it. Holds every field of [`Briefing`].
+#[derive(Serialize)]
+struct Export<'a> {
+    briefing: &'a Meta,
+    sides: &'a [Side],
+    sources: &'a [Source],
+    actors: &'a [Actor],
+    issues: &'a [Issue],
+    events: Vec<Supported<'a, Event>>,
+    quotes: &'a [Quote],
+    positions: Vec<Supported<'a, Position>>,
+    discrepancies: &'a [Discrepancy],
+}
+
+#[derive(Serialize)]
+struct Supported<'a, T> {
+    #[serde(flatten)]
+    item: &'a T,
+    corroboration: Corroboration<'a>,
+}
+
+/// How many distinct sources support an item, and which.
+#[derive(Serialize)]
+struct Corroboration<'a> {
+    count: usize,
+    single_source: bool,
+    sources: Vec<&'a str>,
+}
+
+impl<'a> From<Support<'a>> for Corroboration<'a> {
+    fn from(s: Support<'a>) -> Self {
+        Corroboration {
+            count: s.count(),
+            single_source: s.is_single_source(),
+            sources: s.sources,
+        }
+    }
+}
 
 pub fn json(b: &Briefing) -> String {
-    let mut s = serde_json::to_string_pretty(b).expect("a briefing always serializes");
+    let export = Export {
+        briefing: &b.meta,
+        sides: &b.sides,
+        sources: &b.sources,
+        actors: &b.actors,
+        issues: &b.issues,
+        events: (b.events.iter().enumerate())
+            .map(|(i, item)| Supported {
+                item,
+                corroboration: b.event_support(i).into(),
+            })
+            .collect(),
+        quotes: &b.quotes,
+        positions: (b.positions.iter().enumerate())
+            .map(|(i, item)| Supported {
+                item,
+                corroboration: b.position_support(i).into(),
+            })
+            .collect(),
+        discrepancies: &b.discrepancies,
+    };
+    let mut s = serde_json::to_string_pretty(&export).expect("a briefing always serializes");
     s.push('\n');
     s
+}
+
+/// Who holds that the actor holds the position, in words: "stated",
+/// "reported", or "assessed by X" (with X's citation when X is a source).
+fn basis(b: &Briefing, p: &Position) -> String {
+    match b.assessor(p) {
+        Some(who @ Assessor::Source(_)) => {
+            format!("assessed by {} {}", who.name(), cite(b, who.id()))
+        }
+        Some(who) => format!("assessed by {}", who.name()),
+        None => p.basis.id().to_string(),
+    }
 }
 
 /// `[n]`, the number of a source in the list at the end.
@@ -37,6 +115,15 @@ fn quote_line(b: &Briefing, q: &Quote) -> String {
 }
 
 /// A readable briefing grouped by issue and side, with quotes and citations.
+/// A date in its compact form, with the source's words when it has them:
+/// "≤ 20 Aug 2025 (not dated, reported 20 August 2025)".
+fn dated(date: &crate::model::FuzzyDate, when: crate::model::When) -> String {
+    match date.words() {
+        Some(words) => format!("{} ({words})", when.label()),
+        None => when.label(),
+    }
+}
+
 pub fn markdown(b: &Briefing) -> String {
     let mut out = String::new();
     let m = &b.meta;
@@ -54,10 +141,8 @@ pub fn markdown(b: &Briefing) -> String {
         let _ = writeln!(out, "### {}\n\n*{}*\n", issue.title, issue.question);
         for side in &b.sides {
             let on_side = |actor: &str| b.actor(actor).is_some_and(|a| a.side == side.id);
-            let mut positions: Vec<_> = b
-                .positions
-                .iter()
-                .filter(|p| p.issue == issue.id && on_side(&p.actor))
+            let mut positions: Vec<usize> = (0..b.positions.len())
+                .filter(|&p| b.positions[p].issue == issue.id && on_side(&b.positions[p].actor))
                 .collect();
             let quotes: Vec<_> = b
                 .quotes
@@ -67,10 +152,13 @@ pub fn markdown(b: &Briefing) -> String {
             if positions.is_empty() && quotes.is_empty() {
                 continue;
             }
-            positions
-                .sort_by(|x, y| (x.actor.as_str(), &x.as_of).cmp(&(y.actor.as_str(), &y.as_of)));
+            // By actor, then by the one order of time.
+            positions.sort_by_key(|&p| (b.positions[p].actor.as_str(), b.position_when(p)));
             let _ = writeln!(out, "#### {}\n", side.name);
-            for p in positions {
+            for (i, p, when) in positions
+                .into_iter()
+                .map(|i| (i, &b.positions[i], b.position_when(i)))
+            {
                 let actor = b
                     .actor(&p.actor)
                     .map_or(p.actor.as_str(), |a| a.name.as_str());
@@ -85,11 +173,14 @@ pub fn markdown(b: &Briefing) -> String {
                             .map(|q| cite(b, &q.source)),
                     )
                     .collect();
+                let n = b.position_support(i).count();
                 let _ = writeln!(
                     out,
-                    "- **{actor}** — {} ({}): {} {}",
+                    "- **{actor}** — {} ({}; {}; {n} source{}): {} {}",
                     p.stance.word(),
-                    p.as_of,
+                    basis(b, p),
+                    dated(&p.as_of, when),
+                    if n == 1 { "" } else { "s" },
                     p.summary.trim(),
                     cites.join("")
                 );
@@ -103,9 +194,9 @@ pub fn markdown(b: &Briefing) -> String {
     }
 
     let _ = writeln!(out, "## Timeline\n");
-    let mut events: Vec<_> = b.events.iter().collect();
-    events.sort_by(|x, y| x.date.cmp(&y.date));
-    for e in events {
+    let mut events: Vec<usize> = (0..b.events.len()).collect();
+    events.sort_by_key(|&e| b.event_when(e));
+    for (e, when) in events.into_iter().map(|e| (&b.events[e], b.event_when(e))) {
         let place = e
             .place
             .as_ref()
@@ -121,7 +212,7 @@ pub fn markdown(b: &Briefing) -> String {
         let _ = writeln!(
             out,
             "- **{}** — {}{place}: {} {cites}",
-            e.date,
+            dated(&e.date, when),
             e.title,
             e.summary.trim()
         );
@@ -142,7 +233,13 @@ pub fn markdown(b: &Briefing) -> String {
     if !b.discrepancies.is_empty() {
         let _ = writeln!(out, "\n## Where the sources disagree\n");
         for d in &b.discrepancies {
-            let _ = writeln!(out, "### {}\n", d.fact);
+            let _ = writeln!(
+                out,
+                "### {}\n\n*{}*: {}.\n",
+                d.fact,
+                d.kind.id(),
+                d.kind.meaning()
+            );
             for a in &d.accounts {
                 let _ = writeln!(
                     out,

@@ -13,7 +13,8 @@ use ratatui::crossterm::execute;
 use crate::app::{Action, App};
 use crate::keymap::{Context, resolve, resolve_typing};
 use crate::model::Briefing;
-use crate::ui::{self, theme::Theme};
+use crate::theme::Theme;
+use crate::ui;
 
 /// Runs the reader until the reader quits. `ratatui::run` restores raw mode
 /// and the alternate screen on return and on panic; mouse capture is ours.

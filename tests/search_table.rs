@@ -153,6 +153,9 @@ fn every_query_in_the_table_finds_its_item() {
     for (query, want, within) in TABLE {
         let rank = rank_of(&b, &corpus, query, want, 20);
         at1 += usize::from(rank == Some(1));
+        if rank != Some(1) {
+            eprintln!("not first: {query:?} at {rank:?}");
+        }
         at3 += usize::from(rank.is_some_and(|r| r <= 3));
         if rank.is_none_or(|r| r > *within) {
             failed.push(format!("{query:?}: rank {rank:?}, wanted ≤ {within}"));

@@ -5,9 +5,8 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use super::current::Item;
 use super::find::Find;
-use super::lists::ActorSel;
-use super::source::Link;
 use super::{Action, App, Pane};
 use crate::search::worker::Worker;
 use crate::search::{Corpus, Hit, Matcher, Query, Results, Target};
@@ -152,7 +151,7 @@ pub struct SearchState {
 
 /// Rows of results the palette shows at a screen size.
 pub fn rows(size: ratatui::layout::Rect) -> usize {
-    crate::ui::palette::area(size)
+    crate::layout::palette_area(size)
         .height
         .saturating_sub(4)
         .max(1) as usize
@@ -255,7 +254,7 @@ impl App {
             .and_then(|p| p.hits.get(p.selected).cloned());
         self.close_palette();
         if let Some(hit) = hit {
-            self.jump(&hit);
+            self.jump_to_hit(&hit);
         }
     }
 
@@ -376,92 +375,25 @@ impl App {
         }
     }
 
-    /// Goes to a result in its pane: the one place a palette result
-    /// becomes a jump.
-    fn jump(&mut self, hit: &Hit) {
+    /// Goes to a result: a jump, so back returns to where the palette
+    /// opened. The one place a palette result becomes a jump.
+    fn jump_to_hit(&mut self, hit: &Hit) {
         let Some(e) = &self.search.engine else { return };
         let corpus = e.corpus.clone();
-        match corpus.items[hit.item].target.clone() {
-            Target::Quote(q) => {
-                // Selecting the quote under its speaker opens its words.
-                self.select_actor_row(ActorSel::Quote(q));
-                self.focus = Pane::Source;
-            }
-            Target::Sentence { source, range } => {
-                self.show_links(
-                    vec![Link {
-                        source,
-                        range,
-                        quote: None,
-                    }],
-                    0,
-                );
-                if let Some((_, found)) = hit.source_ranges(&corpus) {
-                    self.show_found(found, Some(0));
-                }
-                self.focus = Pane::Source;
-            }
-            Target::Source(source) => {
-                self.show_links(
-                    vec![Link {
-                        source,
-                        range: 0..0,
-                        quote: None,
-                    }],
-                    0,
-                );
-                self.focus = Pane::Source;
-            }
-            Target::Event(ev) => {
-                if !self.events.contains(&ev) {
-                    self.set_filter(None);
-                }
-                if let Some(at) = self.events.iter().position(|&x| x == ev) {
-                    let page = self.page_of(Pane::Timeline);
-                    self.timeline.select(at, page);
-                    self.open_event();
-                }
-                self.focus = Pane::Timeline;
-            }
-            Target::Actor(a) => {
-                self.focus = Pane::Actors;
-                self.select_actor_row(ActorSel::Actor(a));
-            }
-            Target::Position(p) => {
-                self.focus = Pane::Actors;
-                self.select_actor_row(ActorSel::Position(p));
-            }
-            Target::Discrepancy(d) => {
-                // Its accounts, side by side: `[` `]` step between them.
-                let links: Vec<Link> = self.briefing.discrepancies[d]
-                    .accounts
-                    .iter()
-                    .filter_map(|a| {
-                        Some(Link {
-                            source: self.briefing.source_index(&a.source)?,
-                            range: a.range.clone()?,
-                            quote: None,
-                        })
-                    })
-                    .collect();
-                if !links.is_empty() {
-                    self.show_links(links, 0);
-                    self.focus = Pane::Source;
-                }
-            }
-            Target::Issue(i) => {
-                // An issue has no pane of its own: its first position does.
-                let id = self.briefing.issues[i].id.value.clone();
-                if let Some(p) = self
-                    .briefing
-                    .positions
-                    .iter()
-                    .position(|p| p.issue.value == id)
-                {
-                    self.focus = Pane::Actors;
-                    self.select_actor_row(ActorSel::Position(p));
-                }
-            }
+        let (item, pane) = match corpus.items[hit.item].target.clone() {
+            Target::Quote(q) => (Item::Quote(q), Pane::Source),
+            Target::Sentence { source, range } => (Item::Passage { source, range }, Pane::Source),
+            Target::Source(source) => (Item::Source(source), Pane::Source),
+            Target::Event(ev) => (Item::Event(ev), Pane::Timeline),
+            Target::Actor(a) => (Item::Actor(a), Pane::Actors),
+            Target::Position(p) => (Item::Position(p), Pane::Actors),
+            Target::Issue(i) => (Item::Issue(i), Pane::Details),
+            Target::Discrepancy(d) => (Item::Discrepancy(d), Pane::Details),
+        };
+        self.jump(item);
+        self.focus = pane;
+        if let Some((_, found)) = hit.source_ranges(&corpus) {
+            self.show_found(found, Some(0));
         }
     }
 }

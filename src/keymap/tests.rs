@@ -57,8 +57,64 @@ fn number_keys_pick_their_side() {
         Some(Action::Side(3))
     );
     assert_eq!(
-        press(KeyCode::Char('5'), KeyModifiers::NONE, Pane::Source),
+        press(KeyCode::Char('9'), KeyModifiers::NONE, Pane::Source),
+        Some(Action::Side(8))
+    );
+    assert_eq!(
+        press(KeyCode::Char('0'), KeyModifiers::NONE, Pane::Source),
         None
+    );
+}
+
+#[test]
+fn back_and_forward_walk_the_jumps() {
+    assert_eq!(
+        press(KeyCode::Esc, KeyModifiers::NONE, Pane::Actors),
+        Some(Action::Back)
+    );
+    assert_eq!(
+        press(KeyCode::Char('o'), KeyModifiers::CONTROL, Pane::Timeline),
+        Some(Action::JumpBack)
+    );
+    assert_eq!(
+        press(KeyCode::Left, KeyModifiers::ALT, Pane::Source),
+        Some(Action::JumpBack)
+    );
+    assert_eq!(
+        press(KeyCode::Right, KeyModifiers::ALT, Pane::Details),
+        Some(Action::JumpForward)
+    );
+}
+
+#[test]
+fn filters_reading_and_less_paging_have_keys() {
+    assert_eq!(
+        press(KeyCode::Char('f'), KeyModifiers::NONE, Pane::Actors),
+        Some(Action::FilterActor)
+    );
+    assert_eq!(
+        press(KeyCode::Char('F'), KeyModifiers::SHIFT, Pane::Timeline),
+        Some(Action::FilterSide)
+    );
+    assert_eq!(
+        press(KeyCode::Char('x'), KeyModifiers::NONE, Pane::Details),
+        Some(Action::ClearFilters)
+    );
+    assert_eq!(
+        press(KeyCode::Char('r'), KeyModifiers::NONE, Pane::Timeline),
+        Some(Action::ToggleReading)
+    );
+    assert_eq!(
+        press(KeyCode::Char(' '), KeyModifiers::NONE, Pane::Source),
+        Some(Action::PageDown)
+    );
+    assert_eq!(
+        press(KeyCode::Char('b'), KeyModifiers::NONE, Pane::Source),
+        Some(Action::PageUp)
+    );
+    assert_eq!(
+        press(KeyCode::Char('u'), KeyModifiers::NONE, Pane::Source),
+        Some(Action::ToggleMentions)
     );
 }
 

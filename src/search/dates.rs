@@ -1,27 +1,19 @@
 //! Dates in search: a query term that reads as a date (`18 aug`,
 //! `august 18`, `2025-08-18`, `aug 2025`), the day bounds of an item's
 //! date, and how well the two fit.
-//!
-//! [`bounds`] is the one place that turns a `FuzzyDate` into days; it will
-//! give way to the model's own time bounds when those land.
 
-use crate::model::{FuzzyDate, Point, date::days_in_month};
+use crate::model::{FuzzyDate, Point, When, date::days_in_month};
 
 /// A day as (year, month, day): ordered as days are.
 pub type Day = (i32, u8, u8);
 
-/// The first and last day a date can mean; an open end is `None`.
-/// Unknown dates have no bounds.
+/// The first and last day a date can mean, by the model's one order of
+/// time; an open end is `None`. Undated dates have no bounds.
 pub fn bounds(date: &FuzzyDate) -> Option<(Option<Day>, Option<Day>)> {
-    match date {
-        FuzzyDate::Exact(p) | FuzzyDate::About { about: p, .. } => {
-            Some((Some(p.earliest()), Some(p.latest())))
-        }
-        FuzzyDate::Range { from, to, .. } if from.is_some() || to.is_some() => {
-            Some((from.map(|p| p.earliest()), to.map(|p| p.latest())))
-        }
-        FuzzyDate::Range { .. } | FuzzyDate::Unknown { .. } => None,
-    }
+    let w = When::of(date);
+    let day = |d: crate::model::time::Day| (d.year, d.month, d.day);
+    w.is_dated()
+        .then(|| (w.first_day().map(day), w.last_day().map(day)))
 }
 
 const MONTHS: [&str; 12] = [
@@ -38,54 +30,6 @@ const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
-
-/// A date as a row shows it, compactly: "18 Aug 2025", "~Aug 2025",
-/// "≤ 20 Aug 2025", "≥ 6 Sep 2025", "undated".
-pub fn compact(date: &FuzzyDate) -> String {
-    match date {
-        FuzzyDate::Exact(p) => p.human(),
-        FuzzyDate::About { about, .. } => format!("~{}", about.human()),
-        FuzzyDate::Range {
-            from: Some(f),
-            to: Some(t),
-            ..
-        } => {
-            let (a, b) = (f.earliest(), t.latest());
-            if a == b {
-                Point::Day {
-                    year: a.0,
-                    month: a.1,
-                    day: a.2,
-                }
-                .human()
-            } else if (a.0, a.1) == (b.0, b.1) {
-                format!(
-                    "~{}",
-                    Point::Month {
-                        year: a.0,
-                        month: a.1
-                    }
-                    .human()
-                )
-            } else if a.0 == b.0 {
-                format!("~{}", a.0)
-            } else {
-                format!("{}–{}", a.0, b.0)
-            }
-        }
-        FuzzyDate::Range {
-            from: Some(f),
-            to: None,
-            ..
-        } => format!("≥ {}", f.human()),
-        FuzzyDate::Range {
-            from: None,
-            to: Some(t),
-            ..
-        } => format!("≤ {}", t.human()),
-        FuzzyDate::Range { .. } | FuzzyDate::Unknown { .. } => "undated".into(),
-    }
-}
 
 /// A date typed in a query: a day or a month, with or without its year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -368,7 +312,8 @@ mod tests {
         assert_eq!(
             bounds(&FuzzyDate::About {
                 about: p("2025-08-18"),
-                text: "mid-August".into()
+                text: "mid-August".into(),
+                inferred: false,
             }),
             Some((Some((2025, 8, 18)), Some((2025, 8, 18))))
         );
@@ -376,6 +321,7 @@ mod tests {
             from: Some(p("2025-09-06")),
             to: None,
             text: "after".into(),
+            inferred: false,
         };
         assert_eq!(bounds(&after), Some((Some((2025, 9, 6)), None)));
         assert_eq!(bounds(&FuzzyDate::Unknown { text: None }), None);
@@ -402,23 +348,5 @@ mod tests {
         assert!(aug.fit(day("2025-08-18")).unwrap() > aug.fit(day("2025")).unwrap());
         assert_eq!(aug.fit(day("2024-08-18")), None);
         assert_eq!(aug.fit(day("2025-08")), Some(130));
-    }
-
-    #[test]
-    fn compact_labels() {
-        assert_eq!(compact(&FuzzyDate::Exact(p("2025-08-15"))), "15 Aug 2025");
-        let late = FuzzyDate::Range {
-            from: Some(p("2025-08-21")),
-            to: Some(p("2025-08-31")),
-            text: "late August".into(),
-        };
-        assert_eq!(compact(&late), "~Aug 2025");
-        let before = FuzzyDate::Range {
-            from: None,
-            to: Some(p("2025-08-20")),
-            text: "before".into(),
-        };
-        assert_eq!(compact(&before), "≤ 20 Aug 2025");
-        assert_eq!(compact(&FuzzyDate::Unknown { text: None }), "undated");
     }
 }

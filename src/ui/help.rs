@@ -18,6 +18,7 @@ fn scope_name(scope: Scope) -> &'static str {
         Scope::Everywhere => "Everywhere",
         Scope::In(Pane::Timeline) => "In the timeline",
         Scope::In(Pane::Actors) => "In actors and stances",
+        Scope::In(Pane::Details) => "In details",
         Scope::In(Pane::Source) => "In the source",
         Scope::Typing => "In the search palette (/) and find (Ctrl-f)",
     }
@@ -34,6 +35,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Scope::Everywhere,
         Scope::In(Pane::Timeline),
         Scope::In(Pane::Actors),
+        Scope::In(Pane::Details),
         Scope::In(Pane::Source),
         Scope::Typing,
     ];
@@ -49,7 +51,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 let names: Vec<String> = b
                     .sides
                     .iter()
-                    .take(4)
+                    .take(9)
                     .enumerate()
                     .map(|(i, s)| format!("{} {}", i + 1, inert(&s.name)))
                     .collect();

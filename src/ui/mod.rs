@@ -6,12 +6,13 @@ pub mod footer;
 pub mod help;
 pub mod palette;
 pub mod source;
-pub mod strings;
-pub mod theme;
 pub mod timeline;
 
+pub use crate::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, layout};
+pub use crate::{strings, theme};
+
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
@@ -20,59 +21,9 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::{App, Pane};
 use crate::model::text::inert;
 
-/// Below this size the panes cannot all show; the reader says so instead.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
-
-/// Where each part of the screen goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Areas {
-    pub header: Rect,
-    pub timeline: Rect,
-    pub actors: Rect,
-    pub details: Rect,
-    pub source: Rect,
-    pub footer: Rect,
-}
-
-/// The layout for a screen size, or None when it is too small. Pure, so
-/// that mouse clicks are hit-tested against exactly what was drawn.
-pub fn layout(area: Rect) -> Option<Areas> {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        return None;
-    }
-    let [header, body, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    // Narrow terminals give the lists half the width, so titles stay legible.
-    let left = match area.width {
-        120.. => 38,
-        100..120 => 44,
-        _ => 50,
-    };
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(left), Constraint::Fill(1)]).areas(body);
-    let [timeline, actors] =
-        Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(left);
-    let details_height = (body.height / 4).clamp(7, 12);
-    let [details, source] =
-        Layout::vertical([Constraint::Length(details_height), Constraint::Fill(1)]).areas(right);
-    Some(Areas {
-        header,
-        timeline,
-        actors,
-        details,
-        source,
-        footer,
-    })
-}
-
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let Some(a) = layout(area) else {
+    let Some(a) = layout(area, app.focus == Pane::Details) else {
         let msg = strings::too_small(MIN_WIDTH, MIN_HEIGHT);
         let y = area.height / 2;
         let line = Rect {
@@ -89,10 +40,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     };
     header(frame, a.header, app);
-    timeline::draw(frame, a.timeline, app);
-    actors::draw(frame, a.actors, app);
-    details::draw(frame, a.details, app);
-    source::draw(frame, a.source, app);
+    if app.reading {
+        source::draw_reading(frame, area, app);
+    } else {
+        timeline::draw(frame, a.timeline, app);
+        actors::draw(frame, a.actors, app);
+        details::draw(frame, a.details, app);
+        source::draw(frame, a.source, app);
+    }
     if app.search.find.editing {
         palette::draw_find_prompt(frame, a.footer, app);
     } else {
@@ -108,15 +63,26 @@ pub fn draw(frame: &mut Frame, app: &App) {
 fn header(frame: &mut Frame, area: Rect, app: &App) {
     let t = app.theme;
     let m = &app.briefing.meta;
-    let filter = match app.filter {
-        Some(a) => Span::styled(
-            strings::filter(&inert(&app.briefing.actors[a].name)),
-            t.filter(),
-        ),
-        None => Span::styled(strings::ALL_EVENTS, t.dim()),
+    let b = &app.briefing;
+    let mut names = Vec::new();
+    if let Some(a) = app.filter.actor {
+        names.push(inert(&b.actors[a].name).into_owned());
+    }
+    if let Some(s) = app.filter.side {
+        names.push(format!("side {}", inert(&b.sides[s].name)));
+    }
+    let filter = if names.is_empty() {
+        Span::styled(strings::ALL_EVENTS, t.dim())
+    } else {
+        Span::styled(strings::filter(&names.join(", ")), t.filter())
     };
     let room = (area.width as usize).saturating_sub(filter.width() + 1);
-    let left = format!(" {} │ {} · as of {}", strings::APP, m.title, m.as_of);
+    let left = format!(
+        " {} │ {} · as of {}",
+        strings::APP,
+        m.title,
+        crate::model::When::of(&m.as_of).label()
+    );
     let left = inert(&left);
     let left = Span::styled(fit(&left, room), t.title());
     let gap = " ".repeat(room.saturating_sub(left.width()) + 1);
@@ -178,15 +144,5 @@ mod tests {
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(fit("abc", 4), "abc");
         assert_eq!(pad("ab", 4), "ab  ");
-    }
-
-    #[test]
-    fn the_layout_fits_every_pane_at_the_minimum_and_none_below() {
-        let a = layout(Rect::new(0, 0, MIN_WIDTH, MIN_HEIGHT)).expect("fits");
-        for r in [a.timeline, a.actors, a.details, a.source] {
-            assert!(r.width >= 20 && r.height >= 5, "{r:?}");
-        }
-        assert!(layout(Rect::new(0, 0, MIN_WIDTH - 1, 40)).is_none());
-        assert!(layout(Rect::new(0, 0, 200, MIN_HEIGHT - 1)).is_none());
     }
 }

@@ -15,18 +15,11 @@ use super::{fit, pad, pane_block, strings};
 use crate::app::App;
 use crate::app::palette::Palette;
 use crate::model::text::inert;
-use crate::search::{FILTER_HELP, Hit, Item, Target, dates};
+use crate::search::{FILTER_HELP, Hit, Item, Target};
 
 /// Where the palette goes on a screen of `size`.
 pub fn area(size: Rect) -> Rect {
-    let width = size.width.saturating_sub(4).min(110);
-    let height = size.height.saturating_sub(2).min(24);
-    Rect {
-        x: size.x + (size.width - width) / 2,
-        y: size.y + (size.height - height) / 3,
-        width,
-        height,
-    }
+    crate::layout::palette_area(size)
 }
 
 /// `text` in at most `width` columns with the chars at `marked` (char
@@ -118,7 +111,7 @@ fn count(p: &Palette) -> String {
 
 /// Widths of a row's columns: kind, label, who/where, date.
 const KIND: usize = 12;
-const DATE: usize = 14;
+const DATE: usize = 15;
 
 /// What a row shows beside its label, styled, with the matched chars of
 /// a speaker marked: a stance and side for positions, a side and speaker
@@ -219,7 +212,11 @@ fn row(app: &App, hit: &Hit, width: usize, selected: bool) -> Line<'static> {
     column(&mut spans, KIND + label_width + 2);
     spans.extend(who(app, item, hit, base, who_width));
     column(&mut spans, KIND + label_width + 2 + who_width);
-    let date = item.date.as_ref().map(dates::compact).unwrap_or_default();
+    let date = item
+        .date
+        .as_ref()
+        .map(|d| crate::model::When::of(d).label())
+        .unwrap_or_default();
     let date = format!("{:>w$}", fit(&date, DATE), w = DATE);
     spans.push(Span::styled(date, base.patch(t.dim())));
     column(&mut spans, width);

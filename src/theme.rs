@@ -55,6 +55,7 @@ impl Theme {
             Stance::Conditional => OKABE_ITO[0],
             Stance::Open => OKABE_ITO[6],
             Stance::Ambiguous => OKABE_ITO[4],
+            Stance::Expects | Stance::Doubts => OKABE_ITO[5],
         };
         let style = self.fg(c);
         if matches!(s, Stance::RulesOut | Stance::Demands) {
@@ -135,6 +136,8 @@ pub fn stance_symbol(s: Stance) -> &'static str {
         Stance::Conditional => "◐",
         Stance::Open => "○",
         Stance::Ambiguous => "±",
+        Stance::Expects => "↗",
+        Stance::Doubts => "↘",
     }
 }
 

@@ -13,9 +13,51 @@ pub const NO_POSITIONS: &str = "no recorded positions";
 pub const EARLIER: &str = "earlier";
 pub const QUOTES: &str = "Quotes";
 pub const AT_EVENT: &str = "At";
-pub const HELP_INTRO: [&str; 2] = [
-    "Start: press 1–4 for a side, then j onto an actor's stance:",
-    "the source pane shows the words behind it, highlighted.",
+pub const CURRENT: &str = "current";
+pub const UNDATED: &str = "undated";
+pub const POSITIONS: &str = "Positions";
+pub const HISTORY: &str = "History on this issue";
+pub const SUPPORTS_POSITIONS: &str = "Evidence for";
+pub const DISAGREE: &str = "Where the sources disagree";
+pub const CURATOR_NOTE: &str = "Curator's note";
+pub const PASSAGE: &str = "Passage";
+pub const NOTHING_SELECTED: &str = "Nothing is selected.";
+pub const EXPECTED: &str = "expected by its sources, not reported as held";
+pub const BOUND_REPORTED: &str = "bounded by when its sources were published";
+pub const BOUND_EXPECTED: &str = "expected: on or after its sources were published";
+pub const INFERRED: &str = "part of this date is the curator's inference";
+pub const READING: &str = "Reading";
+pub const NO_MENTIONS: &str = "names not underlined";
+
+pub fn sources_count(n: usize) -> String {
+    if n == 1 {
+        "1 source".into()
+    } else {
+        format!("{n} sources")
+    }
+}
+
+pub fn source_counts(quotes: usize) -> String {
+    match quotes {
+        1 => "1 quote is taken from this source.".into(),
+        n => format!("{n} quotes are taken from this source."),
+    }
+}
+
+/// Where the reader is in a source: "lines 1–24 of 60".
+pub fn lines_shown(first: usize, last: usize, total: usize) -> String {
+    if total == 0 {
+        "empty".into()
+    } else if first == last {
+        format!("line {first} of {total}")
+    } else {
+        format!("lines {first}–{last} of {total}")
+    }
+}
+pub const HELP_INTRO: [&str; 3] = [
+    "Start: press a side's number (1–9), then j onto an actor's stance: the",
+    "source shows the words behind it, highlighted, and Details all of it.",
+    "Every pane follows the current item; Esc goes back after a jump.",
 ];
 pub const HELP_MORE: &str = " j/k scroll ";
 pub const HELP_MOUSE: &str =
@@ -29,7 +71,7 @@ pub fn too_small(width: u16, height: u16) -> String {
 }
 
 pub fn filter(name: &str) -> String {
-    format!("filter: {name} (Esc clears)")
+    format!("filter: {name} (x clears)")
 }
 
 pub fn highlights(current: Option<usize>, total: usize) -> String {

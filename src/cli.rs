@@ -88,6 +88,39 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The stance matrix: every actor's (or side's) stance on every issue
+    /// as of a date, by the one order of time.
+    ///
+    /// A cell is the latest position that can have begun by the date. Marks:
+    /// `?` the position may not yet hold that day, `*` the stance changed
+    /// before, `Δ` it differs from the --since date. A side's row is the one
+    /// stance its actors share, or "mixed" when they differ. Dates:
+    /// 2025-08-20, "20 aug", "aug 2025" (its last day).
+    Matrix {
+        /// The date (default: the briefing's as-of date).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Mark every cell whose stance differs from this date's.
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// One row per actor, or one per side.
+        #[arg(long, value_enum, default_value_t = crate::tables::By::Actor)]
+        by: crate::tables::By,
+        #[arg(long, value_enum, default_value_t = crate::tables::TableFormat::Text)]
+        format: crate::tables::TableFormat,
+    },
+    /// What changed: every move of an actor's stance on an issue after one
+    /// date and by another, in the order of time, with its evidence.
+    Changes {
+        /// Changes after this date.
+        #[arg(long, value_name = "DATE")]
+        since: String,
+        /// Up to this date (default: the briefing's as-of date).
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+        #[arg(long, value_enum, default_value_t = crate::tables::TableFormat::Text)]
+        format: crate::tables::TableFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -162,8 +195,56 @@ pub fn run(cli: Cli) -> ExitCode {
             )),
             Err(code) => code,
         },
+        Some(Command::Matrix {
+            as_of,
+            since,
+            by,
+            format,
+        }) => match open(briefing) {
+            Ok(b) => {
+                let days = (
+                    as_of.map_or(Ok(crate::tables::briefing_day(&b)), |d| {
+                        crate::tables::parse_day(&b, &d)
+                    }),
+                    since
+                        .map(|d| crate::tables::parse_day(&b, &d))
+                        .transpose(),
+                );
+                match days {
+                    (Ok(day), Ok(since)) => {
+                        print_or_fail(&crate::tables::matrix(&b, day, since, by, format))
+                    }
+                    (Err(e), _) | (_, Err(e)) => usage_error(&e),
+                }
+            }
+            Err(code) => code,
+        },
+        Some(Command::Changes {
+            since,
+            until,
+            format,
+        }) => match open(briefing) {
+            Ok(b) => {
+                let since = crate::tables::parse_day(&b, &since);
+                let until = until.map_or(Ok(crate::tables::briefing_day(&b)), |d| {
+                    crate::tables::parse_day(&b, &d)
+                });
+                match (since, until) {
+                    (Ok(since), Ok(until)) => {
+                        print_or_fail(&crate::tables::changes(&b, since, until, format))
+                    }
+                    (Err(e), _) | (_, Err(e)) => usage_error(&e),
+                }
+            }
+            Err(code) => code,
+        },
         None => read(briefing),
     }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("brief: {}", crate::model::text::inert(message));
+    ExitCode::from(2)
 }
 
 /// The interactive reader; it needs a terminal on stdout.

@@ -12,5 +12,6 @@ pub mod search;
 pub mod stats;
 pub mod strings;
 pub mod synth;
+pub mod tables;
 pub mod theme;
 pub mod ui;

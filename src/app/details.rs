@@ -177,7 +177,7 @@ fn sources_line(b: &Briefing, ids: impl Iterator<Item = String>) -> Option<Line<
     }
     let names: Vec<String> = seen
         .iter()
-        .map(|id| b.source(id).map_or(text(id), |s| text(&s.outlet)))
+        .map(|id| b.source(id).map_or(text(id), |s| text(s.name())))
         .collect();
     Some(Line::from(vec![
         label(&strings::sources_count(seen.len())),

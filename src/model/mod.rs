@@ -6,6 +6,7 @@ pub mod diagnostic;
 pub mod load;
 pub mod located;
 pub mod order;
+pub mod stances;
 pub mod text;
 pub mod time;
 pub mod trust;
@@ -55,6 +56,8 @@ struct Index {
     event_when: Vec<When>,
     quote_when: Vec<When>,
     position_when: Vec<When>,
+    /// Each (actor, issue)'s positions in the one order of time.
+    histories: HashMap<(usize, usize), Vec<usize>>,
 }
 
 fn index_of<'a>(ids: impl Iterator<Item = &'a Id>) -> HashMap<String, usize> {
@@ -121,7 +124,7 @@ impl Briefing {
             })
             .collect();
         let quotes = index_of(self.quotes.iter().map(|x| &x.id));
-        let position_when = self
+        let position_when: Vec<When> = self
             .positions
             .iter()
             .map(|p| {
@@ -134,18 +137,41 @@ impl Briefing {
                 When::of(&p.as_of).reported_by(cited.chain(quoted))
             })
             .collect();
+        let actors = index_of(self.actors.iter().map(|x| &x.id));
+        let issues = index_of(self.issues.iter().map(|x| &x.id));
+        let mut histories: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        for (p, pos) in self.positions.iter().enumerate() {
+            if let (Some(&a), Some(&i)) =
+                (actors.get(pos.actor.as_str()), issues.get(pos.issue.as_str()))
+            {
+                histories.entry((a, i)).or_default().push(p);
+            }
+        }
+        for history in histories.values_mut() {
+            history.sort_by_key(|&p| position_when[p]);
+        }
         self.index = Index {
             sides: index_of(self.sides.iter().map(|x| &x.id)),
             sources,
-            actors: index_of(self.actors.iter().map(|x| &x.id)),
-            issues: index_of(self.issues.iter().map(|x| &x.id)),
+            actors,
+            issues,
             events,
             quotes,
             event_quotes,
             event_when,
             quote_when,
             position_when,
+            histories,
         };
+    }
+
+    /// An actor's positions on an issue (by index), in the one order of time:
+    /// dated ones first, the undated after them.
+    pub fn history(&self, actor: usize, issue: usize) -> &[usize] {
+        self.index
+            .histories
+            .get(&(actor, issue))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// When event `e` (by index) was: its date, bounded by its sources.

@@ -60,6 +60,80 @@ impl Point {
     }
 }
 
+/// Reads a date as a person types it: `2025-08-20`, `2025-08`, `2025`,
+/// `20 aug`, `aug 20`, `20 August 2025`, `aug 2025`, `4 september`. A day or
+/// month without a year takes `year`. Gives the first and last day it means.
+pub fn parse_loose(input: &str, year: i32) -> Option<(Day, Day)> {
+    let s = input.trim().to_lowercase();
+    if let Ok(p) = Point::parse(&s) {
+        return Some((p.first_day(), p.last_day()));
+    }
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let month_of = |w: &str| {
+        (w.len() >= 3)
+            .then(|| {
+                MONTHS
+                    .iter()
+                    .position(|m| m.to_lowercase().starts_with(&w[..3]))
+                    .filter(|&i| FULL_MONTHS[i].starts_with(w))
+            })
+            .flatten()
+            .map(|i| i as u8 + 1)
+    };
+    let (mut day, mut month, mut yr) = (None, None, None);
+    for w in &words {
+        // "4th", "1st": the number without its ordinal ending.
+        let ordinal = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|end| w.strip_suffix(end))
+            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        let w = ordinal.unwrap_or(w);
+        if let Some(m) = month_of(w) {
+            month.get_or_insert(m);
+        } else if let Ok(n) = w.parse::<i32>() {
+            if (1..=31).contains(&n) && day.is_none() && w.len() <= 2 {
+                day = Some(n as u8);
+            } else if w.len() == 4 {
+                yr = Some(n);
+            } else {
+                return None;
+            }
+        } else {
+            return None;
+        }
+    }
+    let month = month?;
+    let year = yr.unwrap_or(year);
+    let point = match day {
+        Some(d) if d <= super::date::days_in_month(year, month) => Point::Day {
+            year,
+            month,
+            day: d,
+        },
+        Some(_) => return None,
+        None => Point::Month { year, month },
+    };
+    Some((point.first_day(), point.last_day()))
+}
+
+const FULL_MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// The side of its span at which a date is placed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Phase {
@@ -482,6 +556,32 @@ mod tests {
         for (when, label) in cases {
             assert_eq!(when.label(), label);
         }
+    }
+
+    #[test]
+    fn dates_read_as_people_type_them() {
+        let day = |s: &str| parse_loose(s, 2025).map(|(a, b)| (a.iso(), b.iso()));
+        let one = |d: &str| Some((d.to_string(), d.to_string()));
+        assert_eq!(day("2025-08-20"), one("2025-08-20"));
+        assert_eq!(day("20 aug"), one("2025-08-20"));
+        assert_eq!(day("aug 20"), one("2025-08-20"));
+        assert_eq!(day("20 August 2024"), one("2024-08-20"));
+        assert_eq!(day("4 september"), one("2025-09-04"));
+        assert_eq!(day("4th Sept"), one("2025-09-04"));
+        assert_eq!(day("Sep 4, 2025"), one("2025-09-04"));
+        assert_eq!(
+            day("aug 2025"),
+            Some(("2025-08-01".into(), "2025-08-31".into()))
+        );
+        assert_eq!(
+            day("2025-08"),
+            Some(("2025-08-01".into(), "2025-08-31".into()))
+        );
+        assert_eq!(day("31 feb"), None);
+        assert_eq!(day("augustus"), None);
+        assert_eq!(day("troops"), None);
+        assert_eq!(day("ma"), None);
+        assert_eq!(day(""), None);
     }
 
     #[test]

@@ -48,6 +48,17 @@ pub struct Source {
     pub text: String,
 }
 
+impl Source {
+    /// How a reader names it: the outlet, or the title when the outlet is unknown.
+    pub fn name(&self) -> &str {
+        if self.outlet.trim().is_empty() || self.outlet.eq_ignore_ascii_case("unknown") {
+            &self.title
+        } else {
+            &self.outlet
+        }
+    }
+}
+
 /// A closed vocabulary read from a string, whose error lists the choices.
 macro_rules! vocabulary {
     ($name:ident $what:literal { $($variant:ident = $word:literal),+ $(,)? }) => {

@@ -1,0 +1,159 @@
+//! Stances as of a day, and what changed between two days: the questions an
+//! analyst asks of a briefing ("where did everyone stand on 20 August?",
+//! "what moved since the last briefing?"), answered by the one order of time.
+//!
+//! A position counts from the earliest day it can mean; one bounded only
+//! above counts from the start. The stance as of a day is the latest counted
+//! position in the order of time. Undated positions never count.
+
+use super::time::{Day, When};
+use super::{Briefing, Stance};
+
+/// One actor's stance on one issue as of a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell {
+    pub position: usize,
+    pub stance: Stance,
+    /// The position may not yet have been held that day: its date is a
+    /// span that reaches past it.
+    pub uncertain: bool,
+    /// An earlier counted position had another stance.
+    pub changed: bool,
+}
+
+/// Whether position `p` counts on `day`: it can have begun by then.
+fn counts(when: When, day: Day) -> bool {
+    when.is_dated() && when.first_day().unwrap_or(Day::MIN) <= day
+}
+
+/// The stance of `actor` on `issue` as of `day`, if any position counts.
+pub fn as_of(b: &Briefing, actor: usize, issue: usize, day: Day) -> Option<Cell> {
+    let history = b.history(actor, issue);
+    let counted: Vec<usize> = history
+        .iter()
+        .copied()
+        .filter(|&p| counts(b.position_when(p), day))
+        .collect();
+    let &last = counted.last()?;
+    let stance = b.positions[last].stance;
+    let when = b.position_when(last);
+    Some(Cell {
+        position: last,
+        stance,
+        uncertain: when.last_day().is_none_or(|d| d > day),
+        changed: counted.iter().any(|&p| b.positions[p].stance != stance),
+    })
+}
+
+/// What one side's actors hold on an issue as of a day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Summary {
+    /// Every actor of the side that has a position holds this stance.
+    Stance(Stance),
+    /// They differ: each stance once, in the order of the side's actors.
+    Mixed(Vec<Stance>),
+}
+
+/// A side's row: its actors' cells summarised, with the marks of any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SideCell {
+    pub summary: Summary,
+    pub uncertain: bool,
+    pub changed: bool,
+    /// The cells it summarises, by actor index.
+    pub cells: Vec<(usize, Cell)>,
+}
+
+/// A side's stance on an issue as of a day: the one stance its actors share,
+/// or "mixed" when they differ; None when none of them has one.
+pub fn side_as_of(b: &Briefing, side: usize, issue: usize, day: Day) -> Option<SideCell> {
+    let id = b.sides.get(side)?.id.as_str();
+    let cells: Vec<(usize, Cell)> = (0..b.actors.len())
+        .filter(|&a| b.actors[a].side == id)
+        .filter_map(|a| as_of(b, a, issue, day).map(|c| (a, c)))
+        .collect();
+    let (_, first) = cells.first()?;
+    let mut stances: Vec<Stance> = Vec::new();
+    for (_, c) in &cells {
+        if !stances.contains(&c.stance) {
+            stances.push(c.stance);
+        }
+    }
+    let summary = if stances.len() == 1 {
+        Summary::Stance(first.stance)
+    } else {
+        Summary::Mixed(stances)
+    };
+    Some(SideCell {
+        summary,
+        uncertain: cells.iter().any(|(_, c)| c.uncertain),
+        changed: cells.iter().any(|(_, c)| c.changed),
+        cells,
+    })
+}
+
+/// A move of one actor on one issue: a position that counts after `since`
+/// whose stance differs from the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Change {
+    pub actor: usize,
+    pub issue: usize,
+    /// The position before it, if there was one.
+    pub from: Option<usize>,
+    pub to: usize,
+}
+
+/// Every move whose position begins after `since` and by `until`, in the
+/// order of time (ties by actor, then issue, in file order).
+pub fn changes(b: &Briefing, since: Day, until: Day) -> Vec<Change> {
+    let mut out = Vec::new();
+    for actor in 0..b.actors.len() {
+        for issue in 0..b.issues.len() {
+            let history = b.history(actor, issue);
+            let mut before: Option<usize> = None;
+            for &p in history {
+                let when = b.position_when(p);
+                if !when.is_dated() {
+                    break;
+                }
+                let first = when.first_day().unwrap_or(Day::MIN);
+                if first > until {
+                    break;
+                }
+                let moved = before.is_none_or(|q| b.positions[q].stance != b.positions[p].stance);
+                if first > since && moved {
+                    out.push(Change {
+                        actor,
+                        issue,
+                        from: before,
+                        to: p,
+                    });
+                }
+                before = Some(p);
+            }
+        }
+    }
+    out.sort_by_key(|c| b.position_when(c.to));
+    out
+}
+
+/// Whether the stance of `actor` on `issue` differs between two days.
+pub fn differs(b: &Briefing, actor: usize, issue: usize, since: Day, day: Day) -> bool {
+    let then = as_of(b, actor, issue, since).map(|c| c.stance);
+    let now = as_of(b, actor, issue, day).map(|c| c.stance);
+    then != now
+}
+
+/// The days on which events happen (their placement day), sorted and
+/// without repeats: the steps of `<` and `>` in the matrix.
+pub fn event_days(b: &Briefing) -> Vec<Day> {
+    let mut days: Vec<Day> = (0..b.events.len())
+        .filter_map(|e| match b.event_when(e).placement() {
+            super::time::Placement::Dated { at, .. } => Some(at),
+            super::time::Placement::Undated => None,
+        })
+        .collect();
+    days.sort();
+    days.dedup();
+    days
+}

@@ -206,9 +206,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     as_of.map_or(Ok(crate::tables::briefing_day(&b)), |d| {
                         crate::tables::parse_day(&b, &d)
                     }),
-                    since
-                        .map(|d| crate::tables::parse_day(&b, &d))
-                        .transpose(),
+                    since.map(|d| crate::tables::parse_day(&b, &d)).transpose(),
                 );
                 match days {
                     (Ok(day), Ok(since)) => {

@@ -30,9 +30,7 @@ pub enum TableFormat {
 /// Reads a date for `--as-of`, `--since` or `--until`; a month or year
 /// means its last day. Years default to that of the briefing's `as_of`.
 pub fn parse_day(b: &Briefing, s: &str) -> Result<Day, String> {
-    let year = When::of(&b.meta.as_of)
-        .last_day()
-        .map_or(2025, |d| d.year);
+    let year = When::of(&b.meta.as_of).last_day().map_or(2025, |d| d.year);
     parse_loose(s, year).map(|(_, last)| last).ok_or_else(|| {
         format!("`{s}` is not a date; try 2025-08-20, \"20 aug\", \"aug 2025\" or \"2025\"")
     })
@@ -315,11 +313,17 @@ fn evidence(b: &Briefing, p: usize) -> Vec<(String, String)> {
     let pos = &b.positions[p];
     let quoted = pos.quotes.iter().filter_map(|q| b.quote(q)).map(|q| {
         let outlet = b.source(&q.source).map_or("?", |s| s.name());
-        (inert(q.text.trim()).into_owned(), inert(outlet).into_owned())
+        (
+            inert(q.text.trim()).into_owned(),
+            inert(outlet).into_owned(),
+        )
     });
     let cited = pos.evidence.iter().map(|x| {
         let outlet = b.source(&x.source).map_or("?", |s| s.name());
-        (inert(x.text.trim()).into_owned(), inert(outlet).into_owned())
+        (
+            inert(x.text.trim()).into_owned(),
+            inert(outlet).into_owned(),
+        )
     });
     quoted.chain(cited).collect()
 }

@@ -141,9 +141,10 @@ impl Briefing {
         let issues = index_of(self.issues.iter().map(|x| &x.id));
         let mut histories: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
         for (p, pos) in self.positions.iter().enumerate() {
-            if let (Some(&a), Some(&i)) =
-                (actors.get(pos.actor.as_str()), issues.get(pos.issue.as_str()))
-            {
+            if let (Some(&a), Some(&i)) = (
+                actors.get(pos.actor.as_str()),
+                issues.get(pos.issue.as_str()),
+            ) {
                 histories.entry((a, i)).or_default().push(p);
             }
         }

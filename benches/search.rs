@@ -19,25 +19,25 @@ const TYPED: &str = "zakharova troops";
 const VISIBLE: usize = 20;
 
 /// The results after typing each prefix of `TYPED`, as the palette holds them.
-fn prefixes(corpus: &Corpus, m: &Matcher) -> Vec<(String, Results)> {
+fn prefixes(corpus: &Corpus) -> Vec<(String, Results)> {
     let mut last = Results::default();
     let mut out = vec![(String::new(), last.clone())];
     for (i, c) in TYPED.char_indices() {
         let typed = &TYPED[..i + c.len_utf8()];
-        last = last.refine(corpus, m, Query::parse(typed, corpus));
+        last = last.refine(corpus, Query::parse(typed, corpus));
         out.push((typed.to_string(), last.clone()));
     }
     out
 }
 
 fn keystroke(corpus: &Corpus, m: &Matcher, before: &Results, typed: &str) -> usize {
-    let results = before.refine(corpus, m, Query::parse(typed, corpus));
+    let results = before.refine(corpus, Query::parse(typed, corpus));
     results.hits(corpus, m, 0..VISIBLE).len()
 }
 
 fn bench_corpus(c: &mut Criterion, name: &str, corpus: &Corpus) {
     let m = Matcher::default();
-    let states = prefixes(corpus, &m);
+    let states = prefixes(corpus);
     let mut g = c.benchmark_group(format!("keystroke/{name}"));
     g.sample_size(20)
         .warm_up_time(Duration::from_millis(500))

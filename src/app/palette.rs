@@ -321,8 +321,8 @@ impl App {
                 p.pending = true;
             }
             None => {
-                let query = Query::parse_with(&p.input, &e.corpus, &e.matcher);
-                p.results = p.results.refine(&e.corpus, &e.matcher, query);
+                let query = Query::parse(&p.input, &e.corpus);
+                p.results = p.results.refine(&e.corpus, query);
                 self.relist();
             }
         }

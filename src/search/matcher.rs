@@ -59,6 +59,64 @@ impl Matcher {
     }
 }
 
+/// Points (1 to 25) of `needle` scattered through `hay`, or `None` if it
+/// is not a subsequence: the tighter the letters, the more, and less in a
+/// long text. Found by one greedy pass forward and one back, which gives a
+/// tight window: a scattered match barely counts, so an optimal alignment
+/// is not worth its cost (the fuzzy matcher still places the highlights).
+pub fn scattered(hay: &str, needle: &str) -> Option<i64> {
+    let length = |points: i64| (points * 60 / (hay.len() as i64).max(60)).max(1);
+    // Initials first: "sg" for "security guarantees".
+    if let Some(words) = initials(hay, needle) {
+        let n = needle.chars().count() as i64;
+        return Some(length((25 * n / words).clamp(1, 25)));
+    }
+    let first = needle.chars().next()?;
+    let last = needle.chars().next_back()?;
+    let mut rest = hay;
+    let mut start = None;
+    for c in needle.chars() {
+        let i = rest.find(c)?;
+        start.get_or_insert(hay.len() - rest.len() + i);
+        rest = &rest[i + c.len_utf8()..];
+    }
+    let end = hay.len() - rest.len();
+    // Back from the end: the latest start that still holds every char.
+    let mut head = &hay[..end - last.len_utf8()];
+    for c in needle.chars().rev().skip(1) {
+        let i = head.rfind(c)?;
+        head = &hay[..i];
+    }
+    let from = head.len().max(start.unwrap_or(0));
+    let span = hay[from..end].chars().count().max(1) as i64;
+    debug_assert!(hay[from..].starts_with(first));
+    let n = needle.chars().count() as i64;
+    Some(length((25 * n / span).clamp(1, 25)))
+}
+
+/// If every char of `needle` starts a word of `hay`, in order: how many
+/// words, from the first matched to the last, that takes.
+fn initials(hay: &str, needle: &str) -> Option<i64> {
+    let mut want = needle.chars().peekable();
+    let (mut first, mut at) = (None, 0i64);
+    let mut prev_word = false;
+    for c in hay.chars() {
+        let word = is_word_char(c);
+        if word && !prev_word {
+            at += 1;
+            if want.peek() == Some(&c) {
+                want.next();
+                let from = *first.get_or_insert(at);
+                if want.peek().is_none() {
+                    return Some(at - from + 1);
+                }
+            }
+        }
+        prev_word = word;
+    }
+    None
+}
+
 /// How a literal occurrence sits in its text's words: the more it is a
 /// word of its own, the more it counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -298,6 +356,20 @@ mod tests {
             find_phrase("18 august", &words("18 aug"), false).map(|x| x.0),
             Some(Fit::Start)
         );
+    }
+
+    #[test]
+    fn scattered_letters_count_by_how_tight_they_are() {
+        let tight = scattered("a bxackstop here", "backstop").unwrap();
+        let loose = scattered("backs a european effort: europeans", "backstop").unwrap();
+        assert!(tight > loose, "{tight} {loose}");
+        assert_eq!(scattered("nothing", "backstop"), None);
+        // Initials count as tight.
+        let sg = scattered("security guarantees", "sg").unwrap();
+        assert!(sg > scattered("strong ceasefire talk", "sg").unwrap());
+        assert_eq!(scattered("Ünïcode ok", "ok"), Some(25));
+        let long = format!("{} troops", "x ".repeat(100));
+        assert!(scattered(&long, "trps").unwrap() < scattered("troops", "trps").unwrap());
     }
 
     #[test]

@@ -111,18 +111,13 @@ fn rank(corpus: &Corpus, a: &(u32, i64), b: &(u32, i64)) -> Ordering {
 }
 
 /// Scores `candidates` against `query`, on two threads when there are many.
-fn score_all(
-    corpus: &Corpus,
-    m: &Matcher,
-    query: &Query,
-    candidates: Candidates<'_>,
-) -> Vec<(u32, i64)> {
+fn score_all(corpus: &Corpus, query: &Query, candidates: Candidates<'_>) -> Vec<(u32, i64)> {
     let n = candidates.len();
     let score_range = |r: Range<usize>| -> Vec<(u32, i64)> {
         r.filter_map(|k| {
             let i = candidates.get(k);
             query
-                .score(&corpus.items[i as usize], m)
+                .score(&corpus.items[i as usize])
                 .map(|(s, literal)| (i, key(s, literal)))
         })
         .collect()
@@ -168,32 +163,32 @@ impl Candidates<'_> {
 
 impl Results {
     /// Searches the whole corpus.
-    pub fn new(corpus: &Corpus, m: &Matcher, query: Query) -> Self {
-        Self::keeping(corpus, m, query, KEEP)
+    pub fn new(corpus: &Corpus, query: Query) -> Self {
+        Self::keeping(corpus, query, KEEP)
     }
 
     /// Searches the whole corpus, ranking the best `keep` matches.
-    pub fn keeping(corpus: &Corpus, m: &Matcher, query: Query, keep: usize) -> Self {
+    pub fn keeping(corpus: &Corpus, query: Query, keep: usize) -> Self {
         if query.is_empty() {
             return Results {
                 query,
                 ..Default::default()
             };
         }
-        let all = score_all(corpus, m, &query, Candidates::All(corpus.items.len()));
+        let all = score_all(corpus, &query, Candidates::All(corpus.items.len()));
         Self::ranked(corpus, query, all, keep)
     }
 
     /// Searches for `query`, rescoring only this result's matches when
     /// `query` refines this one's query.
-    pub fn refine(&self, corpus: &Corpus, m: &Matcher, query: Query) -> Self {
+    pub fn refine(&self, corpus: &Corpus, query: Query) -> Self {
         if query == self.query {
             return self.clone();
         }
         if self.query.is_empty() || !query.refines(&self.query) {
-            return Self::new(corpus, m, query);
+            return Self::new(corpus, query);
         }
-        let all = score_all(corpus, m, &query, Candidates::These(&self.all));
+        let all = score_all(corpus, &query, Candidates::These(&self.all));
         Self::ranked(corpus, query, all, KEEP)
     }
 
@@ -260,13 +255,13 @@ impl Results {
 /// One search from scratch, the results above the cut-off: what
 /// `brief search` runs.
 pub fn search(corpus: &Corpus, m: &Matcher, text: &str, limit: usize) -> Vec<Hit> {
-    let results = Results::keeping(corpus, m, Query::parse_with(text, corpus, m), limit);
+    let results = Results::keeping(corpus, Query::parse(text, corpus), limit);
     results.hits(corpus, m, 0..results.listed(false).min(limit))
 }
 
 /// The same with the hidden results too.
 pub fn search_all(corpus: &Corpus, m: &Matcher, text: &str, limit: usize) -> Vec<Hit> {
-    let results = Results::keeping(corpus, m, Query::parse_with(text, corpus, m), limit);
+    let results = Results::keeping(corpus, Query::parse(text, corpus), limit);
     results.hits(corpus, m, 0..limit)
 }
 

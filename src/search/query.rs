@@ -19,7 +19,7 @@ use super::corpus::{Corpus, Item, Kind};
 use super::dates::{self, DateTerm};
 use super::fold::{fold_term, lower_char};
 use super::matcher::{
-    Fit, Matcher, char_mask, find_literal, find_phrase, find_prefix, find_suffix,
+    Fit, Matcher, char_mask, find_literal, find_phrase, find_prefix, find_suffix, scattered,
 };
 
 /// How a term matches text.
@@ -88,8 +88,6 @@ pub struct Term {
     /// people may share a surname): their own items match it.
     pub actors: Vec<u32>,
     pub date: Option<DateTerm>,
-    /// Its score against itself, for scaling scattered matches.
-    perfect: i64,
 }
 
 /// Terms of which any may match: `a | b`.
@@ -192,7 +190,7 @@ fn is_variant(typed: &str, word: &str) -> bool {
 impl Term {
     /// A term from a token (operators and all), or `None` if nothing is
     /// left to match once the operators are taken off.
-    fn new(raw: &str, corpus: &Corpus, m: &Matcher) -> Option<(Self, bool)> {
+    fn new(raw: &str, corpus: &Corpus) -> Option<(Self, bool)> {
         if raw == "!" {
             return None;
         }
@@ -259,10 +257,6 @@ impl Term {
                 }
             }
         }
-        let perfect = m
-            .score(&needles[0].text, &needles[0].text)
-            .unwrap_or(1)
-            .max(1);
         Some((
             Term {
                 raw: raw.to_string(),
@@ -270,7 +264,6 @@ impl Term {
                 needles,
                 actors,
                 date: None,
-                perfect,
             },
             negate,
         ))
@@ -293,7 +286,6 @@ impl Term {
             needles,
             actors: Vec::new(),
             date: Some(date),
-            perfect: 1,
         }
     }
 
@@ -371,7 +363,7 @@ fn best_literal(term: &Term, item: &Item) -> Option<TermHit> {
 }
 
 /// The term's best scattered match: at most 25 points, less in long texts.
-fn best_scattered(term: &Term, item: &Item, m: &Matcher) -> Option<TermHit> {
+fn best_scattered(term: &Term, item: &Item) -> Option<TermHit> {
     let needle = &term.needles[0];
     let mut best: Option<TermHit> = None;
     for (fi, f) in item.fields.iter().enumerate() {
@@ -379,10 +371,9 @@ fn best_scattered(term: &Term, item: &Item, m: &Matcher) -> Option<TermHit> {
             continue;
         }
         let hay = f.folded.haystack(&f.text, needle.case_sensitive);
-        let Some(s) = m.score(hay, &needle.text) else {
+        let Some(points) = scattered(hay, &needle.text) else {
             continue;
         };
-        let points = (25 * s / term.perfect).clamp(1, 25) * 60 / (hay.len() as i64).max(60);
         let points = (points * f.role.weight() / 100).max(1);
         if best.as_ref().is_none_or(|b| points > b.points) {
             best = Some(TermHit {
@@ -396,7 +387,7 @@ fn best_scattered(term: &Term, item: &Item, m: &Matcher) -> Option<TermHit> {
 }
 
 /// How a term matches an item, or `None`.
-fn term_hit(term: &Term, item: &Item, m: &Matcher) -> Option<TermHit> {
+fn term_hit(term: &Term, item: &Item) -> Option<TermHit> {
     let mut best = best_literal(term, item);
     if let Some(d) = &term.date
         && item.kind != Kind::Sentence
@@ -428,17 +419,13 @@ fn term_hit(term: &Term, item: &Item, m: &Matcher) -> Option<TermHit> {
         }
     }
     if best.is_none() && term.mode == Mode::Fuzzy && term.date.is_none() {
-        best = best_scattered(term, item, m);
+        best = best_scattered(term, item);
     }
     best
 }
 
 impl Query {
     pub fn parse(text: &str, corpus: &Corpus) -> Self {
-        Self::parse_with(text, corpus, &Matcher::default())
-    }
-
-    pub fn parse_with(text: &str, corpus: &Corpus, m: &Matcher) -> Self {
         let mut q = Query {
             text: text.to_string(),
             ..Default::default()
@@ -496,7 +483,7 @@ impl Query {
                     i += used - 1;
                     Term::date(raw, date)
                 }
-                None => match Term::new(rest, corpus, m) {
+                None => match Term::new(rest, corpus) {
                     Some((t, true)) => {
                         q.not.push(t);
                         continue;
@@ -569,7 +556,7 @@ impl Query {
 
     /// The item's score and whether every term matched literally, or
     /// `None` when a filter or a term rules it out.
-    pub fn score(&self, item: &Item, m: &Matcher) -> Option<(i64, bool)> {
+    pub fn score(&self, item: &Item) -> Option<(i64, bool)> {
         if !self.admits(item) {
             return None;
         }
@@ -587,7 +574,7 @@ impl Query {
             let hit = g
                 .terms
                 .iter()
-                .filter_map(|t| term_hit(t, item, m))
+                .filter_map(|t| term_hit(t, item))
                 .max_by_key(|h| (h.literal, h.points))?;
             total += hit.points;
             literal &= hit.literal;
@@ -610,7 +597,7 @@ impl Query {
                 let Some(TermHit {
                     at: Some((field, ni, range)),
                     ..
-                }) = term_hit(term, item, m)
+                }) = term_hit(term, item)
                 else {
                     continue;
                 };

@@ -230,7 +230,6 @@ fn filters_limit_kind_actor_and_issue() {
 #[test]
 fn refining_gives_the_same_results_as_searching_afresh() {
     let c = Corpus::new(&crate::synth::generate(3000, 7));
-    let m = Matcher::default();
     for text in [
         "zakharova troops",
         "q:ki @a",
@@ -248,8 +247,8 @@ fn refining_gives_the_same_results_as_searching_afresh() {
         let mut last = Results::default();
         for end in text.char_indices().map(|(i, ch)| i + ch.len_utf8()) {
             let typed = &text[..end];
-            last = last.refine(&c, &m, Query::parse(typed, &c));
-            let fresh = Results::new(&c, &m, Query::parse(typed, &c));
+            last = last.refine(&c, Query::parse(typed, &c));
+            let fresh = Results::new(&c, Query::parse(typed, &c));
             assert_eq!(last.ranked, fresh.ranked, "after typing {typed:?}");
             assert_eq!(last.total(), fresh.total(), "after typing {typed:?}");
         }
@@ -266,10 +265,6 @@ fn worker_answers_the_newest_query() {
     let r = w
         .wait_for("zakharova troops", std::time::Duration::from_secs(10))
         .expect("results");
-    let fresh = Results::new(
-        &c,
-        &Matcher::default(),
-        Query::parse("zakharova troops", &c),
-    );
+    let fresh = Results::new(&c, Query::parse("zakharova troops", &c));
     assert_eq!(r.ranked, fresh.ranked);
 }

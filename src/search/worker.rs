@@ -9,7 +9,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use super::{Corpus, Matcher, Query, Results};
+use super::{Corpus, Query, Results};
 
 pub struct Worker {
     queries: Option<Sender<String>>,
@@ -22,15 +22,14 @@ impl Worker {
         let (queries, inbox) = channel::<String>();
         let (outbox, results) = channel();
         let thread = std::thread::spawn(move || {
-            let matcher = Matcher::default();
             let mut last = Results::default();
             while let Ok(mut text) = inbox.recv() {
                 // Only the newest query matters.
                 while let Ok(newer) = inbox.try_recv() {
                     text = newer;
                 }
-                let query = Query::parse_with(&text, &corpus, &matcher);
-                last = last.refine(&corpus, &matcher, query);
+                let query = Query::parse(&text, &corpus);
+                last = last.refine(&corpus, query);
                 if outbox.send(last.clone()).is_err() {
                     break;
                 }

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use crate::model::FuzzyDate;
+use crate::model::time::{Placement, When};
 
 use super::fold::Folded;
 use super::matcher::char_mask;
@@ -144,6 +145,8 @@ pub struct Item {
     pub id: String,
     pub target: Target,
     pub date: Option<FuzzyDate>,
+    /// Where the date sits in the one order of time, kept for ranking ties.
+    pub placement: Placement,
     /// Label first, then the speaker if any, then the rest.
     pub fields: Vec<Field>,
     /// Actor and issue indices, for `@actor` and `#issue`.
@@ -162,11 +165,13 @@ impl Item {
         fields: Vec<Field>,
     ) -> Self {
         let mask = fields.iter().fold(0, |m, f| m | f.mask);
+        let placement = When::of_opt(date.as_ref()).placement();
         Item {
             kind,
             id,
             target,
             date,
+            placement,
             fields,
             actors: Vec::new(),
             issues: Vec::new(),

@@ -66,13 +66,9 @@ impl Matcher {
 /// is not worth its cost (the fuzzy matcher still places the highlights).
 pub fn scattered(hay: &str, needle: &str) -> Option<i64> {
     let length = |points: i64| (points * 60 / (hay.len() as i64).max(60)).max(1);
-    // Initials first: "sg" for "security guarantees".
-    if let Some(words) = initials(hay, needle) {
-        let n = needle.chars().count() as i64;
-        return Some(length((25 * n / words).clamp(1, 25)));
-    }
     let first = needle.chars().next()?;
     let last = needle.chars().next_back()?;
+    // Forward, with memchr: most texts fail here, cheaply.
     let mut rest = hay;
     let mut start = None;
     for c in needle.chars() {
@@ -81,6 +77,11 @@ pub fn scattered(hay: &str, needle: &str) -> Option<i64> {
         rest = &rest[i + c.len_utf8()..];
     }
     let end = hay.len() - rest.len();
+    let n = needle.chars().count() as i64;
+    // Initials are as tight as it gets: "sg" for "security guarantees".
+    if let Some(words) = initials(hay, needle) {
+        return Some(length((25 * n / words).clamp(1, 25)));
+    }
     // Back from the end: the latest start that still holds every char.
     let mut head = &hay[..end - last.len_utf8()];
     for c in needle.chars().rev().skip(1) {
@@ -90,7 +91,6 @@ pub fn scattered(hay: &str, needle: &str) -> Option<i64> {
     let from = head.len().max(start.unwrap_or(0));
     let span = hay[from..end].chars().count().max(1) as i64;
     debug_assert!(hay[from..].starts_with(first));
-    let n = needle.chars().count() as i64;
     Some(length((25 * n / span).clamp(1, 25)))
 }
 

@@ -268,3 +268,153 @@ fn worker_answers_the_newest_query() {
     let fresh = Results::new(&c, Query::parse("zakharova troops", &c));
     assert_eq!(r.ranked, fresh.ranked);
 }
+
+/// Date terms against every shape of date: found when the date can mean
+/// the day, ranked by how exactly it names it; texts that write the date
+/// are found too; undated items and sentences (dated by their article) are
+/// not found by their date.
+#[test]
+fn date_terms_over_every_date_shape() {
+    use crate::model::{FuzzyDate, Point};
+    let p = |s: &str| Point::parse(s).unwrap();
+    let text = |s: &str| s.to_string();
+    let dated: Vec<(&str, Option<FuzzyDate>)> = vec![
+        ("exact day", Some(FuzzyDate::Exact(p("2025-08-18")))),
+        (
+            "on a weekday",
+            Some(FuzzyDate::On {
+                on: p("2025-08-18"),
+                text: text("on Monday"),
+                inferred: false,
+            }),
+        ),
+        (
+            "about the day",
+            Some(FuzzyDate::About {
+                about: p("2025-08-18"),
+                text: text("around 18 August"),
+                inferred: false,
+            }),
+        ),
+        ("the month", Some(FuzzyDate::Exact(p("2025-08")))),
+        (
+            "a range over it",
+            Some(FuzzyDate::Range {
+                from: Some(p("2025-08-15")),
+                to: Some(p("2025-08-20")),
+                text: text("that week"),
+                inferred: false,
+            }),
+        ),
+        (
+            "on or before",
+            Some(FuzzyDate::Range {
+                from: None,
+                to: Some(p("2025-08-20")),
+                text: text("by 20 August"),
+                inferred: false,
+            }),
+        ),
+        ("the year", Some(FuzzyDate::Exact(p("2025")))),
+        ("another day", Some(FuzzyDate::Exact(p("2025-08-19")))),
+        (
+            "a range before it",
+            Some(FuzzyDate::Range {
+                from: Some(p("2025-08-01")),
+                to: Some(p("2025-08-17")),
+                text: text("early August"),
+                inferred: false,
+            }),
+        ),
+        ("unknown", Some(FuzzyDate::Unknown { text: None })),
+        ("no date", None),
+    ];
+    let mut c = Corpus::default();
+    for (i, (label, date)) in dated.iter().enumerate() {
+        c.items.push(Item::new(
+            Kind::Event,
+            label.to_string(),
+            Target::Event(i),
+            date.clone(),
+            vec![Field::new(Role::Label, label)],
+        ));
+    }
+    c.items.push(Item::new(
+        Kind::Sentence,
+        "says it".into(),
+        Target::Event(99),
+        Some(FuzzyDate::Exact(p("2025-08-18"))),
+        vec![Field::new(
+            Role::Label,
+            "They met on August 18, in Washington.",
+        )],
+    ));
+    c.items.push(Item::new(
+        Kind::Sentence,
+        "dated by its article".into(),
+        Target::Event(100),
+        Some(FuzzyDate::Exact(p("2025-08-18"))),
+        vec![Field::new(Role::Label, "Nothing about the day.")],
+    ));
+    let found = |q: &str| -> Vec<String> {
+        search_all(&c, &Matcher::default(), q, 50)
+            .iter()
+            .map(|h| c.items[h.item].id.clone())
+            .collect()
+    };
+    for q in [
+        "18 aug",
+        "august 18",
+        "2025-08-18",
+        "18 August 2025",
+        "aug 18,",
+    ] {
+        let ids = found(q);
+        assert_eq!(
+            ids[..3],
+            ["exact day", "on a weekday", "about the day"],
+            "{q}: {ids:?}"
+        );
+        for id in [
+            "the month",
+            "a range over it",
+            "on or before",
+            "the year",
+            "says it",
+        ] {
+            assert!(
+                ids.contains(&id.to_string()),
+                "{q}: {id} missing from {ids:?}"
+            );
+        }
+        for id in [
+            "another day",
+            "a range before it",
+            "unknown",
+            "no date",
+            "dated by its article",
+        ] {
+            assert!(!ids.contains(&id.to_string()), "{q}: {id} in {ids:?}");
+        }
+        // The narrower the vague date, the higher.
+        let at = |id: &str| ids.iter().position(|x| x == id).unwrap();
+        assert!(at("a range over it") < at("the month") && at("the month") < at("the year"));
+    }
+    let month = found("aug 2025");
+    for id in [
+        "exact day",
+        "the month",
+        "a range before it",
+        "on or before",
+        "the year",
+    ] {
+        assert!(
+            month.contains(&id.to_string()),
+            "{id} missing from {month:?}"
+        );
+    }
+    assert_eq!(month[0], "the month", "{month:?}");
+    // Another year: no date can mean it; a text that writes "August 18"
+    // without a year still may.
+    assert_eq!(found("18 aug 2024"), ["says it"]);
+}

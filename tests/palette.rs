@@ -430,3 +430,23 @@ fn palette_rows_snapshot() {
     t.draw(|f| ui::draw(f, &app)).unwrap();
     insta::assert_snapshot!(t.backend());
 }
+
+#[test]
+fn a_discrepancy_is_found_with_d_and_becomes_current() {
+    let mut app = app(120, 40);
+    key(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
+    typed(&mut app, "d:paris");
+    let p = app.search.palette.as_ref().unwrap();
+    let corpus = app.search.engine.as_ref().unwrap().corpus.clone();
+    assert!(!p.hits.is_empty());
+    assert!(
+        p.hits
+            .iter()
+            .all(|h| corpus.items[h.item].kind == brief::search::Kind::Discrepancy)
+    );
+    let Target::Discrepancy(d) = corpus.items[p.hits[0].item].target else {
+        panic!("a discrepancy")
+    };
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.current, brief::app::current::Item::Discrepancy(d));
+}

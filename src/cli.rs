@@ -108,6 +108,9 @@ pub enum Command {
         /// Up to this date (default: the briefing's as-of date).
         #[arg(long, value_name = "DATE")]
         until: Option<String>,
+        /// Also list first recorded positions (no earlier position to move from).
+        #[arg(long)]
+        first: bool,
         #[arg(long, value_enum, default_value_t = crate::tables::TableFormat::Text)]
         format: crate::tables::TableFormat,
     },
@@ -190,9 +193,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     as_of.map_or(Ok(crate::tables::briefing_day(&b)), |d| {
                         crate::tables::parse_day(&b, &d)
                     }),
-                    since
-                        .map(|d| crate::tables::parse_day(&b, &d))
-                        .transpose(),
+                    since.map(|d| crate::tables::parse_day(&b, &d)).transpose(),
                 );
                 match days {
                     (Ok(day), Ok(since)) => {
@@ -206,6 +207,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Changes {
             since,
             until,
+            first,
             format,
         }) => match open(briefing) {
             Ok(b) => {
@@ -215,7 +217,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 });
                 match (since, until) {
                     (Ok(since), Ok(until)) => {
-                        print_or_fail(&crate::tables::changes(&b, since, until, format))
+                        print_or_fail(&crate::tables::changes(&b, since, until, first, format))
                     }
                     (Err(e), _) | (_, Err(e)) => usage_error(&e),
                 }

@@ -30,9 +30,7 @@ pub enum TableFormat {
 /// Reads a date for `--as-of`, `--since` or `--until`; a month or year
 /// means its last day. Years default to that of the briefing's `as_of`.
 pub fn parse_day(b: &Briefing, s: &str) -> Result<Day, String> {
-    let year = When::of(&b.meta.as_of)
-        .last_day()
-        .map_or(2025, |d| d.year);
+    let year = When::of(&b.meta.as_of).last_day().map_or(2025, |d| d.year);
     parse_loose(s, year).map(|(_, last)| last).ok_or_else(|| {
         format!("`{s}` is not a date; try 2025-08-20, \"20 aug\", \"aug 2025\" or \"2025\"")
     })
@@ -61,15 +59,19 @@ pub enum Row {
 /// The rows in the briefing's side order; actors in file order under their
 /// side. Actors with no position on any issue are left out.
 pub fn rows(b: &Briefing, by: By) -> Vec<Row> {
+    let mut with_positions = vec![false; b.actors.len()];
+    for &(a, _) in b.history_keys() {
+        with_positions[a] = true;
+    }
     let mut rows = Vec::new();
-    for (s, side) in b.sides.iter().enumerate() {
+    for s in 0..b.sides.len() {
         match by {
             By::Side => rows.push(Row::Side(s)),
             By::Actor => rows.extend(
-                (0..b.actors.len())
-                    .filter(|&a| b.actors[a].side == side.id)
-                    .filter(|&a| (0..b.issues.len()).any(|i| !b.history(a, i).is_empty()))
-                    .map(Row::Actor),
+                b.side_actors(s)
+                    .iter()
+                    .filter(|&&a| with_positions[a])
+                    .map(|&a| Row::Actor(a)),
             ),
         }
     }
@@ -99,10 +101,9 @@ pub fn cell(b: &Briefing, row: &Row, issue: usize, day: Day, since: Option<Day>)
         Row::Side(s) => {
             let c: SideCell = stances::side_as_of(b, s, issue, day)?;
             let moved = since.is_some_and(|since| {
-                let id = b.sides[s].id.as_str();
-                (0..b.actors.len())
-                    .filter(|&a| b.actors[a].side == id)
-                    .any(|a| stances::differs(b, a, issue, since, day))
+                b.side_actors(s)
+                    .iter()
+                    .any(|&a| stances::differs(b, a, issue, since, day))
             });
             let stances = match c.summary {
                 Summary::Stance(x) => vec![x],
@@ -124,8 +125,11 @@ pub fn cell_text(c: &Shown) -> String {
     let mut s = match c.stances.as_slice() {
         [one] => format!("{} {}", stance_symbol(*one), one.word()),
         many => {
-            let glyphs: Vec<&str> = many.iter().map(|x| stance_symbol(*x)).collect();
-            format!("mixed {}", glyphs.join(""))
+            let each: Vec<String> = many
+                .iter()
+                .map(|x| format!("{} {}", stance_symbol(*x), x.word()))
+                .collect();
+            format!("mixed: {}", each.join(", "))
         }
     };
     for (on, mark) in [(c.uncertain, "?"), (c.changed, "*"), (c.moved, " Δ")] {
@@ -315,20 +319,35 @@ fn evidence(b: &Briefing, p: usize) -> Vec<(String, String)> {
     let pos = &b.positions[p];
     let quoted = pos.quotes.iter().filter_map(|q| b.quote(q)).map(|q| {
         let outlet = b.source(&q.source).map_or("?", |s| s.name());
-        (inert(q.text.trim()).into_owned(), inert(outlet).into_owned())
+        (
+            inert(q.text.trim()).into_owned(),
+            inert(outlet).into_owned(),
+        )
     });
     let cited = pos.evidence.iter().map(|x| {
         let outlet = b.source(&x.source).map_or("?", |s| s.name());
-        (inert(x.text.trim()).into_owned(), inert(outlet).into_owned())
+        (
+            inert(x.text.trim()).into_owned(),
+            inert(outlet).into_owned(),
+        )
     });
     quoted.chain(cited).collect()
 }
 
-pub fn changes(b: &Briefing, since: Day, until: Day, format: TableFormat) -> String {
-    let list = stances::changes(b, since, until);
+/// With `first`, the first recorded positions after `since` are listed too,
+/// not only the moves from one stance to another.
+pub fn changes(b: &Briefing, since: Day, until: Day, first: bool, format: TableFormat) -> String {
+    let all = stances::changes(b, since, until);
+    let firsts = all.iter().filter(|c| c.from.is_none()).count();
+    let list: Vec<Change> = all
+        .into_iter()
+        .filter(|c| first || c.from.is_some())
+        .collect();
+    let list = list.as_slice();
+    let title = changes_title(list, firsts, first, since, until);
     match format {
-        TableFormat::Text => changes_text(b, &list, since, until),
-        TableFormat::Markdown => changes_markdown(b, &list, since, until),
+        TableFormat::Text => changes_text(b, list, &title),
+        TableFormat::Markdown => changes_markdown(b, list, &title),
         TableFormat::Json => {
             let items: Vec<Value> = list
                 .iter()
@@ -349,24 +368,33 @@ pub fn changes(b: &Briefing, since: Day, until: Day, format: TableFormat) -> Str
                     })
                 })
                 .collect();
-            let v = json!({"since": since.iso(), "until": until.iso(), "changes": items});
+            let v = json!({
+                "since": since.iso(),
+                "until": until.iso(),
+                "first_positions_included": first,
+                "changes": items,
+            });
             serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
         }
     }
 }
 
-fn changes_title(list: &[Change], since: Day, until: Day) -> String {
+fn changes_title(list: &[Change], firsts: usize, first: bool, since: Day, until: Day) -> String {
     let moves = list.iter().filter(|c| c.from.is_some()).count();
+    let also = if first {
+        format!(", and {firsts} first recorded position(s)")
+    } else {
+        format!(" ({firsts} first recorded position(s) not listed: --first lists them)")
+    };
     format!(
-        "After {} and by {}: {moves} change(s) of stance and {} first recorded position(s)",
+        "After {} and by {}: {moves} change(s) of stance{also}",
         day_label(since),
         day_label(until),
-        list.len() - moves
     )
 }
 
-fn changes_text(b: &Briefing, list: &[Change], since: Day, until: Day) -> String {
-    let mut out = changes_title(list, since, until) + "\n";
+fn changes_text(b: &Briefing, list: &[Change], title: &str) -> String {
+    let mut out = format!("{title}\n");
     for c in list {
         let _ = write!(
             out,
@@ -384,8 +412,8 @@ fn changes_text(b: &Briefing, list: &[Change], since: Day, until: Day) -> String
     out
 }
 
-fn changes_markdown(b: &Briefing, list: &[Change], since: Day, until: Day) -> String {
-    let mut out = format!("**{}**\n\n", changes_title(list, since, until));
+fn changes_markdown(b: &Briefing, list: &[Change], title: &str) -> String {
+    let mut out = format!("**{}**\n\n", md(title));
     out.push_str("| Date | Actor | Issue | From | To | Evidence |\n|---|---|---|---|---|---|\n");
     for c in list {
         let ev: Vec<String> = evidence(b, c.to)

@@ -58,6 +58,10 @@ struct Index {
     position_when: Vec<When>,
     /// Each (actor, issue)'s positions in the one order of time.
     histories: HashMap<(usize, usize), Vec<usize>>,
+    /// The (actor, issue) pairs that have a history, sorted.
+    history_keys: Vec<(usize, usize)>,
+    /// Each side's actors (by index), in file order.
+    side_actors: Vec<Vec<usize>>,
 }
 
 fn index_of<'a>(ids: impl Iterator<Item = &'a Id>) -> HashMap<String, usize> {
@@ -141,17 +145,27 @@ impl Briefing {
         let issues = index_of(self.issues.iter().map(|x| &x.id));
         let mut histories: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
         for (p, pos) in self.positions.iter().enumerate() {
-            if let (Some(&a), Some(&i)) =
-                (actors.get(pos.actor.as_str()), issues.get(pos.issue.as_str()))
-            {
+            if let (Some(&a), Some(&i)) = (
+                actors.get(pos.actor.as_str()),
+                issues.get(pos.issue.as_str()),
+            ) {
                 histories.entry((a, i)).or_default().push(p);
             }
         }
         for history in histories.values_mut() {
             history.sort_by_key(|&p| position_when[p]);
         }
+        let mut history_keys: Vec<(usize, usize)> = histories.keys().copied().collect();
+        history_keys.sort_unstable();
+        let sides = index_of(self.sides.iter().map(|x| &x.id));
+        let mut side_actors = vec![Vec::new(); self.sides.len()];
+        for (a, actor) in self.actors.iter().enumerate() {
+            if let Some(&s) = sides.get(actor.side.as_str()) {
+                side_actors[s].push(a);
+            }
+        }
         self.index = Index {
-            sides: index_of(self.sides.iter().map(|x| &x.id)),
+            sides,
             sources,
             actors,
             issues,
@@ -162,7 +176,19 @@ impl Briefing {
             quote_when,
             position_when,
             histories,
+            history_keys,
+            side_actors,
         };
+    }
+
+    /// The (actor, issue) pairs with at least one position, sorted.
+    pub fn history_keys(&self) -> &[(usize, usize)] {
+        &self.index.history_keys
+    }
+
+    /// A side's actors (by index), in file order.
+    pub fn side_actors(&self, side: usize) -> &[usize] {
+        self.index.side_actors.get(side).map_or(&[], Vec::as_slice)
     }
 
     /// An actor's positions on an issue (by index), in the one order of time:

@@ -19,6 +19,10 @@ fn scope_name(scope: Scope) -> &'static str {
         Scope::In(Pane::Timeline) => "In the timeline",
         Scope::In(Pane::Actors) => "In actors and stances",
         Scope::In(Pane::Details) => "In details",
+        Scope::In(Pane::Matrix) => "In the stance matrix (m)",
+        Scope::In(Pane::Changes) => "In what changed (c)",
+        Scope::In(Pane::IssueView) => "In one issue across the sides (i)",
+        Scope::In(Pane::Disagreements) => "Where the sources disagree (d)",
         Scope::In(Pane::Source) => "In the source",
         Scope::Typing => "In the search palette (/) and find (Ctrl-f)",
     }
@@ -37,6 +41,10 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Scope::In(Pane::Actors),
         Scope::In(Pane::Details),
         Scope::In(Pane::Source),
+        Scope::In(Pane::Matrix),
+        Scope::In(Pane::Changes),
+        Scope::In(Pane::IssueView),
+        Scope::In(Pane::Disagreements),
         Scope::Typing,
     ];
     for scope in scopes {

@@ -146,7 +146,10 @@ pub fn actor_rows(app: &App) -> Vec<ActorRow> {
             if Some(a) != selected || !app.expanded {
                 continue;
             }
-            let ps = positions_of(b, a);
+            let mut ps = positions_of(b, a);
+            if app.hide_assessed {
+                ps.retain(|&p| b.positions[p].basis != crate::model::Basis::Assessed);
+            }
             for (i, &p) in ps.iter().enumerate() {
                 let issue = b.issue_index(&b.positions[p].issue);
                 if i == 0 || b.issue_index(&b.positions[ps[i - 1]].issue) != issue {

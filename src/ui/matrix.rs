@@ -40,9 +40,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ));
     }
     title.push_str(match m.by {
-        By::Actor => " · by actor ",
-        By::Side => " · by side ",
+        By::Actor => " · by actor",
+        By::Side => " · by side",
     });
+    if app.hide_assessed {
+        title.push_str(strings::ASSESSED_HIDDEN);
+    }
+    title.push(' ');
     frame.render_widget(Clear, area);
     let block = pane_block(
         Line::from(fit(&title, area.width.saturating_sub(4) as usize)),
@@ -114,7 +118,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             ),
         ];
         for &i in &issues {
-            let cell = tables::cell(b, row, i, day, m.since);
+            let cell = tables::cell_in(b, row, i, day, m.since, app.hide_assessed);
             let (text, mut style) = match &cell {
                 Some(c) => {
                     let word = match c.stances.as_slice() {

@@ -51,6 +51,7 @@ pub fn day_label(d: Day) -> String {
 }
 
 /// A row of the matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
     Side(usize),
     Actor(usize),

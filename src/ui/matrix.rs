@@ -59,7 +59,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [table, history] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(history_height)]).areas(inner);
 
-    let rows = tables::rows(b, m.by);
+    let rows = &app.views.rows;
     let name_w = NAME.min(table.width as usize / 3);
     let cols = ((table.width as usize).saturating_sub(name_w) / CELL).max(1);
     let first_col = page_start(m.col, cols);
@@ -157,7 +157,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), table);
-    draw_history(frame, history, app, &rows, day);
+    draw_history(frame, history, app, rows, day);
 }
 
 /// The cursor cell's positions in the order of time, with their dates,

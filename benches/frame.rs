@@ -55,7 +55,10 @@ fn frame(c: &mut Criterion) {
             }
         }
         // `j` in the timeline and in the actors pane, each with its frame.
-        for (pane, label) in [(Pane::Timeline, "key_j_timeline"), (Pane::Actors, "key_j_actors")] {
+        for (pane, label) in [
+            (Pane::Timeline, "key_j_timeline"),
+            (Pane::Actors, "key_j_actors"),
+        ] {
             app.focus = pane;
             group.bench_with_input(BenchmarkId::new(label, &name), &(), |bench, _| {
                 let mut down = true;

@@ -217,17 +217,26 @@ impl Briefing {
     /// An actor's positions: by issue in file order, each issue's in the
     /// one order of time (undated last).
     pub fn actor_positions(&self, actor: usize) -> &[usize] {
-        self.index.actor_positions.get(actor).map_or(&[], Vec::as_slice)
+        self.index
+            .actor_positions
+            .get(actor)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// What an actor said, in the one order of time (ties in file order).
     pub fn actor_quotes(&self, actor: usize) -> &[usize] {
-        self.index.actor_quotes.get(actor).map_or(&[], Vec::as_slice)
+        self.index
+            .actor_quotes
+            .get(actor)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The quotes taken from a source, in file order.
     pub fn source_quotes(&self, source: usize) -> &[usize] {
-        self.index.source_quotes.get(source).map_or(&[], Vec::as_slice)
+        self.index
+            .source_quotes
+            .get(source)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// A side's actors (by index), in file order.

@@ -1,10 +1,17 @@
 //! Colours, symbols and text styles in one place. Colour is never the only
 //! signal: every highlight also carries bold, underline or reverse, and
 //! every side and stance a letter or symbol, so `NO_COLOR` and
-//! colour-blind readers lose nothing. Side colours are the Okabe–Ito palette.
+//! colour-blind readers lose nothing.
+//!
+//! Stances are coloured by what they say: green for, vermillion against,
+//! and no colour for the words that are neither (`ambiguous`, and the
+//! forecasts `expects` and `doubts`). Sides take their colours from
+//! [`SIDE_PALETTE`], whose hues keep clear of those two, so a side is
+//! never read as a stance.
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::model::sides::parse_color;
 use crate::model::{Briefing, Stance};
 
 /// Okabe–Ito: distinguishable under the common colour-vision deficiencies.
@@ -18,17 +25,64 @@ const OKABE_ITO: [Color; 7] = [
     Color::Rgb(0, 114, 178),   // blue
 ];
 
+/// A stance for: Okabe–Ito's bluish green.
+const FOR: Color = OKABE_ITO[2];
+/// A weaker stance for (`open`, `conditional`): a paler green, same hue.
+const FOR_WEAK: Color = Color::Rgb(110, 200, 160);
+/// A stance against: Okabe–Ito's vermillion.
+const AGAINST: Color = OKABE_ITO[1];
+
+/// The stance colours, for keeping side colours clear of their hues.
+pub const STANCE_COLORS: [Color; 3] = [FOR, FOR_WEAK, AGAINST];
+
+/// The default side colours, in the order sides take them: ten that
+/// differ from one another, none within 30° of hue of a stance colour.
+/// The first are Okabe–Ito's; the rest add hues that keep clear of green
+/// and vermillion.
+pub const SIDE_PALETTE: [Color; 10] = [
+    OKABE_ITO[0],              // sky blue
+    OKABE_ITO[4],              // reddish purple
+    Color::Rgb(225, 225, 60),  // yellow
+    Color::Rgb(160, 120, 230), // violet
+    Color::Rgb(160, 200, 60),  // yellow-green
+    OKABE_ITO[6],              // blue
+    Color::Rgb(220, 90, 220),  // magenta
+    Color::Rgb(150, 150, 30),  // olive
+    Color::Rgb(120, 140, 255), // periwinkle
+    Color::Rgb(170, 200, 240), // pale blue
+];
+
+/// How many sides keep a colour of their own in a theme; after that the
+/// colours repeat (the number keys reach nine sides).
+pub const SIDE_COLORS: usize = 32;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
+    /// The colour of each side by index (modulo [`SIDE_COLORS`]).
+    sides: [Color; SIDE_COLORS],
 }
 
 impl Theme {
+    /// A theme with colour or without, and the default side colours.
+    pub fn new(color: bool) -> Theme {
+        Theme {
+            color,
+            sides: std::array::from_fn(|i| SIDE_PALETTE[i % SIDE_PALETTE.len()]),
+        }
+    }
+
     /// Colour unless `NO_COLOR` is set to a non-empty value (no-color.org).
     pub fn from_env() -> Theme {
-        Theme {
-            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        }
+        Theme::new(std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()))
+    }
+
+    /// The same theme with the briefing's sides' colours: each side's own
+    /// `color`, and for the others the palette's colours in order, skipping
+    /// those that a side has chosen.
+    pub fn with_sides(mut self, b: &Briefing) -> Theme {
+        self.sides = side_colors(b);
+        self
     }
 
     fn fg(self, c: Color) -> Style {
@@ -42,22 +96,18 @@ impl Theme {
     /// The colour of the side at `index` in the briefing's order.
     pub fn side(self, index: Option<usize>) -> Style {
         match index {
-            Some(i) => self.fg(OKABE_ITO[i % OKABE_ITO.len()]),
+            Some(i) => self.fg(self.sides[i % SIDE_COLORS]),
             None => self.dim(),
         }
     }
 
     pub fn stance(self, s: Stance) -> Style {
-        let c = match s {
-            Stance::Supports => OKABE_ITO[2],
-            Stance::Opposes | Stance::RulesOut => OKABE_ITO[1],
-            Stance::Demands => OKABE_ITO[3],
-            Stance::Conditional => OKABE_ITO[0],
-            Stance::Open => OKABE_ITO[6],
-            Stance::Ambiguous => OKABE_ITO[4],
-            Stance::Expects | Stance::Doubts => OKABE_ITO[5],
+        let style = match s {
+            Stance::Supports | Stance::Demands => self.fg(FOR),
+            Stance::Conditional | Stance::Open => self.fg(FOR_WEAK),
+            Stance::Opposes | Stance::RulesOut => self.fg(AGAINST),
+            Stance::Ambiguous | Stance::Expects | Stance::Doubts => Style::new(),
         };
-        let style = self.fg(c);
         if matches!(s, Stance::RulesOut | Stance::Demands) {
             style.add_modifier(Modifier::BOLD)
         } else {
@@ -141,21 +191,37 @@ pub fn stance_symbol(s: Stance) -> &'static str {
     }
 }
 
-/// One letter per side (K, M, W, C, …): the first free letter of its name,
-/// else a digit.
+/// One letter per side (K, M, W, C, …), never two alike: see
+/// [`crate::model::sides::letters`].
 pub fn side_letters(b: &Briefing) -> Vec<char> {
-    let mut taken: Vec<char> = Vec::new();
-    for (i, side) in b.sides.iter().enumerate() {
-        let letter = side
-            .name
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_uppercase)
-            .find(|c| c.is_ascii() && !taken.contains(c))
-            .unwrap_or_else(|| char::from_digit((i % 10) as u32, 10).unwrap_or('?'));
-        taken.push(letter);
+    crate::model::sides::letters(&b.sides)
+}
+
+/// Each side's colour, by index, for the first [`SIDE_COLORS`] sides.
+fn side_colors(b: &Briefing) -> [Color; SIDE_COLORS] {
+    let own: Vec<Option<Color>> = b
+        .sides
+        .iter()
+        .map(|s| {
+            let rgb = s.color.as_ref().and_then(|c| parse_color(c).ok())?;
+            Some(Color::Rgb(rgb[0], rgb[1], rgb[2]))
+        })
+        .collect();
+    let mut free = SIDE_PALETTE
+        .iter()
+        .filter(|c| !own.contains(&Some(**c)))
+        .copied()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .cycle();
+    let mut out = [SIDE_PALETTE[0]; SIDE_COLORS];
+    for (i, slot) in out.iter_mut().enumerate() {
+        *slot = match own.get(i).copied().flatten() {
+            Some(c) => c,
+            None => free.next().unwrap_or(SIDE_PALETTE[i % SIDE_PALETTE.len()]),
+        };
     }
-    taken
+    out
 }
 
 #[cfg(test)]
@@ -164,7 +230,7 @@ mod tests {
 
     #[test]
     fn no_color_keeps_modifiers_and_drops_colours() {
-        let t = Theme { color: false };
+        let t = Theme::new(false);
         assert_eq!(t.side(Some(1)).fg, None);
         assert!(t.current().add_modifier.contains(Modifier::REVERSED));
         assert!(t.quote(Some(0)).add_modifier.contains(Modifier::BOLD));
@@ -172,6 +238,94 @@ mod tests {
             t.mention(Some(0))
                 .add_modifier
                 .contains(Modifier::UNDERLINED)
+        );
+    }
+
+    /// Hue in degrees of an RGB colour; `None` for greys.
+    fn hue(c: Color) -> Option<f64> {
+        let Color::Rgb(r, g, b) = c else {
+            panic!("the palettes are RGB: {c:?}")
+        };
+        let (r, g, b) = (f64::from(r), f64::from(g), f64::from(b));
+        let (max, min) = (r.max(g).max(b), r.min(g).min(b));
+        if max - min < 1.0 {
+            return None;
+        }
+        let h = if max == r {
+            60.0 * ((g - b) / (max - min))
+        } else if max == g {
+            60.0 * ((b - r) / (max - min)) + 120.0
+        } else {
+            60.0 * ((r - g) / (max - min)) + 240.0
+        };
+        Some(h.rem_euclid(360.0))
+    }
+
+    #[test]
+    fn no_side_colour_shares_a_hue_with_a_stance_colour() {
+        for side in SIDE_PALETTE {
+            for stance in STANCE_COLORS {
+                let (Some(a), Some(b)) = (hue(side), hue(stance)) else {
+                    continue;
+                };
+                let d = (a - b).abs().min(360.0 - (a - b).abs());
+                assert!(d >= 30.0, "{side:?} is {d:.0}° from {stance:?}");
+            }
+        }
+        // Every stance shows in a stance colour or in none.
+        let t = Theme::new(true);
+        for &s in Stance::ALL {
+            if let Some(c) = t.stance(s).fg {
+                assert!(STANCE_COLORS.contains(&c), "{s:?}: {c:?}");
+            }
+        }
+    }
+
+    fn briefing(colors: &[Option<&str>]) -> Briefing {
+        let mut b = Briefing::default();
+        for (i, c) in colors.iter().enumerate() {
+            b.sides.push(crate::model::Side {
+                id: crate::model::Id::new(format!("s{i}")),
+                name: format!("Side {i}"),
+                letter: None,
+                color: c.map(|c| crate::model::Id::new(c.to_string())),
+            });
+        }
+        b
+    }
+
+    #[test]
+    fn the_first_ten_sides_never_share_a_default_colour() {
+        let t = Theme::new(true).with_sides(&briefing(&[None; 12]));
+        let colours: Vec<_> = (0..10).map(|i| t.side(Some(i)).fg.unwrap()).collect();
+        for (i, a) in colours.iter().enumerate() {
+            for b in &colours[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        assert_eq!(t.side(Some(10)).fg, t.side(Some(0)).fg, "then they repeat");
+    }
+
+    #[test]
+    fn a_sides_own_colour_is_kept_and_no_default_repeats_it() {
+        // The second side asks for the palette's first colour.
+        let t =
+            Theme::new(true).with_sides(&briefing(&[None, Some("#56b4e9"), None, Some("#123456")]));
+        let fg = |i| t.side(Some(i)).fg.unwrap();
+        assert_eq!(fg(1), Color::Rgb(0x56, 0xb4, 0xe9));
+        assert_eq!(fg(3), Color::Rgb(0x12, 0x34, 0x56));
+        assert_eq!(
+            fg(0),
+            SIDE_PALETTE[1],
+            "the first side skips the colour the second chose"
+        );
+        assert_eq!(fg(2), SIDE_PALETTE[2]);
+        assert_eq!(
+            Theme::new(false)
+                .with_sides(&briefing(&[Some("#123456")]))
+                .side(Some(0))
+                .fg,
+            None
         );
     }
 

@@ -75,9 +75,9 @@ fn duplicate_and_malformed_ids() {
         "bad-duplicate-ids",
         1,
         &[
-            "actors.toml:18:6: error: duplicate actor id `zakharova`: already defined above",
-            "issues.toml:7:6: error: issue id `Foreign Troops` must be lower-case letters, digits and `-`",
-            "issues.toml:7:6: warning: issue `Foreign Troops` has no position",
+            "actors.toml:18:6: error: duplicate actor id `zakharova`: already defined at line 2",
+            // One error, not a warning beside it that the issue has no position.
+            "issues.toml:7:6: error: issue id `Foreign Troops` must be lower-case letters, digits and `-`, e.g. `foreign-troops`",
         ],
     );
 }
@@ -91,7 +91,7 @@ fn references_to_unknown_items() {
             "actors.toml:5:8: error: unknown side `kremlin`",
             "actors.toml:16:14: error: unknown actor `ukraine`",
             "events.toml:8:29: error: unknown actor `biden`",
-            "positions.toml:9:11: error: unknown quote `zakharova-acceptable`",
+            "positions.toml:9:11: error: unknown quote `zakharova-acceptable`; did you mean `zakharova-unacceptable`?",
             "positions.toml:19:24: error: unknown source `nope`",
             "quotes.toml:3:11: error: unknown actor `putin`",
             "quotes.toml:7:9: error: unknown event `rome`",
@@ -135,6 +135,7 @@ fn missing_and_non_utf8_source_files() {
         1,
         &[
             "sources.toml:7:8: error: source file `sources/missing.txt` not found",
+            "sources.toml:7:8: warning: not checked, as the text of source `article` could not be read: 1 excerpt in events.toml, 1 excerpt in positions.toml, 1 quote in quotes.toml",
             "sources/latin1.txt:1:6: error: source file is not valid UTF-8",
         ],
     );
@@ -165,13 +166,15 @@ fn reported_lines_never_carry_the_control_characters_themselves() {
 }
 
 #[test]
-fn required_sides() {
+fn sides_letters_and_colours() {
     assert_reports(
         "bad-sides",
         1,
         &[
-            "briefing.toml:9:6: error: missing required side(s) `washington`",
-            "briefing.toml:9:6: error: define at least one side besides the four main ones (e.g. analysts)",
+            "briefing.toml:17:10: error: side letter `K` is already side `kyiv`'s (line 11); each side needs a letter of its own",
+            "briefing.toml:18:9: error: colour `red` must be written \"#rrggbb\", e.g. \"#56b4e9\"",
+            "briefing.toml:23:10: error: side letter `CW` must be one ASCII letter or digit, e.g. \"K\"",
+            "briefing.toml:24:9: warning: side `coalition` has the colour of side `kyiv` (line 12); only their letters tell them apart",
         ],
     );
 }

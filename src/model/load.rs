@@ -116,11 +116,12 @@ pub fn load(origin: &Origin) -> Result<Loaded, String> {
     let unreadable = validate::Unreadable {
         ids: reader.unreadable.into_iter().collect(),
     };
-    reader
-        .diagnostics
-        .extend(validate::validate(&mut b, &unreadable, &|f| {
-            names[f].clone()
-        }));
+    reader.diagnostics.extend(validate::validate(
+        &mut b,
+        &unreadable,
+        &|f| names[f].clone(),
+        &reader.files,
+    ));
     b.build_index();
     reader
         .diagnostics

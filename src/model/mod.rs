@@ -6,6 +6,8 @@ pub mod diagnostic;
 pub mod load;
 pub mod located;
 pub mod order;
+pub mod sides;
+pub mod suggest;
 pub mod text;
 pub mod time;
 pub mod trust;

@@ -299,7 +299,12 @@ fn every_current_stance_is_the_latest_by_the_documented_rule() {
                 .map(|(p, _)| *p)
                 .collect();
             let dated = history.iter().any(|&p| b.position_when(p).is_dated());
-            assert_eq!(current.len(), usize::from(dated), "{}", b.actors[a].id.value);
+            assert_eq!(
+                current.len(),
+                usize::from(dated),
+                "{}",
+                b.actors[a].id.value
+            );
             for &c in &current {
                 let now = b.position_when(c);
                 assert!(now.is_dated());

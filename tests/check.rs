@@ -123,7 +123,7 @@ fn quotes_and_excerpts_must_be_verbatim_and_unambiguous() {
         &[
             "events.toml:10:42: error: excerpt occurs 2 times in source `article` but none has the given prefix/suffix",
             "positions.toml:19:42: error: excerpt occurs 2 times in source `article`; add `prefix` or `suffix` to pick one",
-            "quotes.toml:4:8: error: quote not found verbatim in source `article`",
+            "quotes.toml:4:8: error: quote not found verbatim in source `article`; nearest is line 4 of sources/article.txt: \"unacceptable foreign intervention\", and it has `intervention` where the words here have `interference`",
         ],
     );
 }

@@ -5,6 +5,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod load;
 pub mod located;
+pub mod nearest;
 pub mod order;
 pub mod sides;
 pub mod suggest;

@@ -6,9 +6,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use super::Briefing;
-use super::anchor::{Anchor, FoldedText};
+use super::anchor::{Anchor, AnchorError, FoldedText};
 use super::diagnostic::Diagnostic;
 use super::located::Located;
+use super::nearest::nearest;
 use super::sides::{parse_color, parse_letter};
 use super::suggest;
 use super::types::{Basis, Id, Position, Stance};
@@ -402,6 +403,7 @@ fn locate_all(
     // Per source whose text could not be read: how many of its words
     // were left unchecked, by file and kind.
     let mut unchecked: BTreeMap<String, BTreeMap<(&str, &str), usize>> = BTreeMap::new();
+    let mut missing: Vec<(&str, &str, Range<usize>, String, String)> = Vec::new();
     let mut place = |c: &mut Checker<'_>,
                      file: &'static str,
                      what: &'static str,
@@ -436,6 +438,17 @@ fn locate_all(
         };
         match folded.locate(&anchor) {
             Ok(range) => Some(range),
+            Err(AnchorError::NotFound) => {
+                // Said after the loops, with the nearest passage.
+                missing.push((
+                    file,
+                    what,
+                    text.span.clone(),
+                    source.value.clone(),
+                    text.value.clone(),
+                ));
+                None
+            }
             Err(e) => {
                 c.error(file, &text.span, e.describe(what, source));
                 None
@@ -492,6 +505,22 @@ fn locate_all(
             );
         }
     }
+    for (file, what, span, id, words) in missing {
+        let mut msg = AnchorError::NotFound.describe(what, &id);
+        if let Some(source) = b.sources.iter().find(|s| s.id.value == id)
+            && let Some(near) = nearest(&source.text, &words)
+        {
+            let d = Diagnostic::error("", Some(near.range.clone()), "");
+            let line = d.line_col(&source.text).0;
+            let passage = excerpt_of(&source.text[near.range.clone()]);
+            msg = format!(
+                "{msg}; nearest is line {line} of {}: \"{passage}\", and {}",
+                source.file.value,
+                near.difference()
+            );
+        }
+        c.error(file, &span, msg);
+    }
     for (id, counts) in unchecked {
         let Some(source) = b.sources.iter().find(|s| s.id.value == id) else {
             continue;
@@ -512,6 +541,17 @@ fn locate_all(
             ),
         );
     }
+}
+
+/// A passage of a source for a message: on one line, inert, and at most
+/// 60 characters (with `…` where it was cut).
+fn excerpt_of(passage: &str) -> String {
+    let one_line = passage.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out: String = one_line.chars().take(60).collect();
+    if one_line.chars().count() > 60 {
+        out.push('…');
+    }
+    super::text::inert(&out).into_owned()
 }
 
 /// Warnings for actors nothing refers to (an assessor counts as used) and

@@ -78,6 +78,68 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Start a new briefing: a directory NAME with a working, commented
+    /// example of every kind of entry, which `brief check` passes as it is.
+    New {
+        /// The briefing's id and directory name: lower-case letters,
+        /// digits and `-`.
+        name: String,
+        /// Where to make it.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Is a phrase verbatim in a source? Says where and how often it occurs
+    /// (by the matcher `brief check` uses for quotes and excerpts) and, when
+    /// it occurs more than once, the shortest prefix or suffix that picks
+    /// out each occurrence.
+    ///
+    /// Exit status: 0 when the phrase (with --prefix/--suffix: exactly one
+    /// occurrence) is found, 1 when not, 2 on a usage or I/O error.
+    Anchor {
+        /// A source text file, or the id of a source of the briefing (-b,
+        /// else the bundled one).
+        source: String,
+        /// The words to find.
+        phrase: String,
+        /// Words just before the phrase, as an item's `prefix`.
+        #[arg(long)]
+        prefix: Option<String>,
+        /// Words just after the phrase, as an item's `suffix`.
+        #[arg(long)]
+        suffix: Option<String>,
+        /// Only this occurrence (1 is the first).
+        #[arg(short = 'n', long, value_name = "N")]
+        occurrence: Option<usize>,
+    },
+    /// Add an article to a briefing (-b DIR, else the current directory):
+    /// copies FILE to its sources/ as ID.txt and appends a [[sources]]
+    /// entry to its sources.toml. Changes nothing if anything is wrong.
+    AddSource {
+        /// The article's text, UTF-8.
+        file: PathBuf,
+        /// The source's id (default: from FILE's name).
+        #[arg(long)]
+        id: Option<String>,
+        /// The article's title.
+        #[arg(long)]
+        title: String,
+        /// The outlet that published it ("unknown" when it does not say).
+        #[arg(long)]
+        outlet: String,
+        /// When it was published: YYYY-MM-DD, YYYY-MM, YYYY or unknown.
+        #[arg(long)]
+        published: String,
+        #[arg(long)]
+        author: Option<String>,
+        #[arg(long)]
+        url: Option<String>,
+        /// BCP 47 language tag.
+        #[arg(long, default_value = "en")]
+        language: String,
+        /// How the metadata was found, if not from the article itself.
+        #[arg(long)]
+        note: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -146,7 +208,134 @@ pub fn run(cli: Cli) -> ExitCode {
             )),
             Err(code) => code,
         },
+        Some(Command::New { name, dir }) => match crate::author::new::create(&name, &dir) {
+            Ok(root) => {
+                let root = root.display();
+                println!(
+                    "brief: wrote {root}, a briefing with an example of every kind of entry\n\
+                     next: `brief check {root}`, then `brief -b {root}` to read it"
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("brief: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Some(Command::Anchor {
+            source,
+            phrase,
+            prefix,
+            suffix,
+            occurrence,
+        }) => anchor(
+            briefing,
+            &source,
+            &phrase,
+            prefix.as_deref(),
+            suffix.as_deref(),
+            occurrence,
+        ),
+        Some(Command::AddSource {
+            file,
+            id,
+            title,
+            outlet,
+            published,
+            author,
+            url,
+            language,
+            note,
+        }) => {
+            let meta = crate::author::add_source::Meta {
+                id,
+                title,
+                outlet,
+                published,
+                author,
+                url,
+                language,
+                note,
+            };
+            let dir = briefing.map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+            match crate::author::add_source::add(&dir, &file, &meta) {
+                Ok(added) => {
+                    print!(
+                        "brief: copied the text to {}\nbrief: added to {}:\n\n{}",
+                        added.text.display(),
+                        dir.join("sources.toml").display(),
+                        added.entry
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("brief: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         None => read(briefing),
+    }
+}
+
+/// `brief anchor`: the source is a file if one is there by that name, else
+/// a source id of the briefing.
+fn anchor(
+    briefing: Option<&Path>,
+    source: &str,
+    phrase: &str,
+    prefix: Option<&str>,
+    suffix: Option<&str>,
+    occurrence: Option<usize>,
+) -> ExitCode {
+    let path = Path::new(source);
+    let (name, text) = if path.is_file() {
+        match std::fs::read(path).map(String::from_utf8) {
+            Ok(Ok(text)) => (source.to_string(), text),
+            Ok(Err(_)) => {
+                eprintln!("brief: {source}: not UTF-8");
+                return ExitCode::from(2);
+            }
+            Err(e) => {
+                eprintln!("brief: {source}: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        let loaded = match load(&origin(briefing)) {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("brief: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let b = loaded.briefing;
+        match b.source(source) {
+            Some(s) if !s.text.is_empty() => {
+                (format!("{} ({})", s.file.value, s.id.value), s.text.clone())
+            }
+            Some(s) => {
+                eprintln!(
+                    "brief: the text of source `{source}` ({}) could not be read; run `brief check`",
+                    s.file.value
+                );
+                return ExitCode::from(2);
+            }
+            None => {
+                let hint =
+                    crate::model::suggest::hint(source, b.sources.iter().map(|s| s.id.as_str()));
+                eprintln!(
+                    "brief: `{source}` is neither a file nor a source id of the briefing{hint}"
+                );
+                return ExitCode::from(2);
+            }
+        }
+    };
+    let report = crate::author::anchor::report(&name, &text, phrase, prefix, suffix, occurrence);
+    match print_or_fail(&report.text) {
+        code if code != ExitCode::SUCCESS => code,
+        _ if report.found => ExitCode::SUCCESS,
+        _ => ExitCode::from(1),
     }
 }
 

@@ -1,6 +1,7 @@
 //! brief: an offline terminal reader for curated briefings.
 
 pub mod app;
+pub mod author;
 pub mod bundled;
 pub mod cli;
 pub mod export;

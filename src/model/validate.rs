@@ -122,7 +122,8 @@ impl Checker<'_> {
     }
 }
 
-fn well_formed(id: &str) -> bool {
+/// Whether `id` is well formed: lower-case ASCII letters, digits and `-`.
+pub fn well_formed(id: &str) -> bool {
     !id.is_empty()
         && id
             .bytes()
@@ -131,7 +132,7 @@ fn well_formed(id: &str) -> bool {
 
 /// A malformed id as it would be well formed: lower case, with `-` for
 /// every run of other characters.
-fn slug(id: &str) -> String {
+pub fn slug(id: &str) -> String {
     let mut out = String::new();
     for c in id.chars().flat_map(char::to_lowercase) {
         if c.is_ascii_lowercase() || c.is_ascii_digit() {

@@ -410,6 +410,42 @@ fn check_one(
             e.to_string()
         }
     };
+    // A source text is checked with the briefing it belongs to.
+    let found_dir: PathBuf;
+    let target = match target {
+        Some(p) if p.is_file() && p.extension().is_none_or(|e| e != "toml") => {
+            // Search the named path's own parents first, so that messages
+            // name files as the user does; then, for `check x.txt` inside
+            // a briefing, the real ones.
+            let named = p
+                .ancestors()
+                .skip(1)
+                .filter(|d| !d.as_os_str().is_empty())
+                .find(|d| d.join("briefing.toml").is_file())
+                .map(Path::to_path_buf);
+            let real = || {
+                let real = p.canonicalize().ok()?;
+                real.ancestors()
+                    .skip(1)
+                    .find(|d| d.join("briefing.toml").is_file())
+                    .map(Path::to_path_buf)
+            };
+            let Some(dir) = named.or_else(real) else {
+                return Err(format!(
+                    "{}: not a briefing file; `brief check` takes a briefing directory or one of its .toml files",
+                    p.display()
+                ));
+            };
+            eprintln!(
+                "brief: {} is a text of the briefing {}, whose quotes and excerpts rest on it: checking the briefing",
+                p.display(),
+                dir.display()
+            );
+            found_dir = dir;
+            Some(found_dir.as_path())
+        }
+        other => other,
+    };
     // A single .toml file is checked in the context of its briefing; only
     // its own problems are reported.
     let (dir, only) = match target {

@@ -320,3 +320,55 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn unknown_names_suggest_the_nearest_known_one() {
+    assert_reports(
+        "bad-spelling",
+        1,
+        &[
+            "actors.toml:13:8: error: unknown side `kiyv`; did you mean `kyiv`?",
+            "events.toml:5:8: error: unknown event kind `meting`: did you mean `meeting`? (expected one of `meeting`, `call`, `statement`, `report`, `decision`, `summit`, `other`)",
+            "positions.toml:5:10: error: unknown stance `rule-out`: did you mean `rules-out`? (expected one of `supports`, `opposes`, `demands`, `rules-out`, `conditional`, `open`, `ambiguous`, `expects`, `doubts`)",
+            "positions.toml:14:9: error: unknown issue `troops`; did you mean `foreign-troops`?",
+            "positions.toml:19:24: error: unknown source `Article`; did you mean `article`?",
+            "quotes.toml:3:11: error: unknown actor `zakharov`; did you mean `zakharova`?",
+        ],
+    );
+}
+
+#[test]
+fn one_malformed_id_is_one_error() {
+    // The quote names the actor as the id would be well formed, the
+    // positions as it is written: neither is reported again, nor is the
+    // actor reported as unused.
+    assert_reports(
+        "bad-cascade",
+        1,
+        &[
+            "actors.toml:2:6: error: actor id `Maria Zakharova` must be lower-case letters, digits and `-`, e.g. `maria-zakharova`",
+        ],
+    );
+}
+
+#[test]
+fn a_source_text_is_checked_with_its_briefing() {
+    let out = brief(&["check", "tests/fixtures/bad-anchors/sources/article.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        "brief: tests/fixtures/bad-anchors/sources/article.txt is a text of the briefing tests/fixtures/bad-anchors, whose quotes and excerpts rest on it: checking the briefing\n"
+    );
+    assert!(
+        stdout.ends_with("tests/fixtures/bad-anchors: 3 error(s), 0 warning(s)\n"),
+        "{stdout}"
+    );
+    let stray = brief(&["check", "README.md"]);
+    assert_eq!(stray.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(stray.stderr).unwrap(),
+        "brief: README.md: not a briefing file; `brief check` takes a briefing directory or one of its .toml files\n"
+    );
+}

@@ -77,9 +77,16 @@ macro_rules! vocabulary {
             fn try_from(s: String) -> Result<Self, String> {
                 match s.as_str() {
                     $($word => Ok($name::$variant),)+
-                    _ => Err(format!("unknown {} `{s}`; expected one of {}",
-                        $what,
-                        [$(concat!("`", $word, "`")),+].join(", "))),
+                    _ => {
+                        let words = [$(concat!("`", $word, "`")),+].join(", ");
+                        Err(match super::suggest::did_you_mean(&s, [$($word),+]) {
+                            Some(near) => format!(
+                                "unknown {} `{s}`: did you mean `{near}`? (expected one of {words})",
+                                $what
+                            ),
+                            None => format!("unknown {} `{s}`; expected one of {words}", $what),
+                        })
+                    }
                 }
             }
         }

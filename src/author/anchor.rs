@@ -109,6 +109,9 @@ fn in_context(text: &str, hit: &Range<usize>) -> String {
     inert(&line).into_owned()
 }
 
+/// How many occurrences are listed, each with its context, unless one is asked for.
+const SHOWN: usize = 20;
+
 /// What `brief anchor` prints, and whether the phrase was found as asked
 /// (exactly one occurrence picked out).
 pub struct Report {
@@ -192,6 +195,10 @@ pub fn report(
     for (i, hit) in hits.iter().enumerate() {
         if which.is_some_and(|w| w != i + 1) {
             continue;
+        }
+        if which.is_none() && i == SHOWN {
+            let _ = writeln!(out, "  … and {} more: `-n N` shows the N-th", n - SHOWN);
+            break;
         }
         found = true;
         let (line, col) = line_col(text, hit.start);

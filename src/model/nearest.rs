@@ -7,7 +7,8 @@ use std::ops::Range;
 use super::anchor::fold;
 
 /// The passage of `text` nearest to `phrase`, if any is near enough to be
-/// the one meant (at most a third of its characters differ).
+/// the one meant: at most a third of its characters differ, or (from three
+/// words) a third of its words. Phrases of more than 100 words get none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Nearest {
     /// Byte range of the passage in `text`.
@@ -16,6 +17,9 @@ pub struct Nearest {
     /// on either side when one runs out first.
     pub differs: Option<(Option<String>, Option<String>)>,
 }
+
+/// Longer phrases get no suggestion: comparing them costs too much.
+const MAX_WORDS: usize = 100;
 
 /// Byte ranges of the whitespace-separated words of `text`.
 fn words(text: &str) -> Vec<Range<usize>> {
@@ -53,15 +57,33 @@ pub fn nearest(text: &str, phrase: &str) -> Option<Nearest> {
     if n == 0 {
         return None;
     }
+    if n > MAX_WORDS {
+        return None;
+    }
     let our_bare: Vec<&str> = ours.iter().map(|w| bare(w)).collect();
     let needle_chars: Vec<char> = needle.chars().collect();
     let spans = words(text);
+    // A window worth comparing shares some words with the phrase (case
+    // aside): a third of them, and at least one when it has two or more.
+    // Counted by prefix sums, so that a long text costs little.
+    let lower: std::collections::HashSet<String> =
+        our_bare.iter().map(|w| w.to_lowercase()).collect();
+    let mut shared_before = Vec::with_capacity(spans.len() + 1);
+    shared_before.push(0usize);
+    for r in &spans {
+        let hit = lower.contains(&bare(&text[r.clone()]).to_lowercase());
+        shared_before.push(shared_before.last().copied().unwrap_or(0) + usize::from(hit));
+    }
+    let needed = if n >= 2 { (n / 3).max(1) } else { 0 };
     let mut best: Option<((usize, usize, usize), Range<usize>)> = None;
     for start in 0..spans.len() {
         for len in n.saturating_sub(1).max(1)..=n + 1 {
             let Some(last) = spans.get(start + len - 1) else {
                 break;
             };
+            if shared_before[start + len] - shared_before[start] < needed {
+                continue;
+            }
             let range = spans[start].start..last.end;
             let folded = fold(&text[range.clone()]);
             let theirs: Vec<&str> = folded.split(' ').map(bare).collect();
@@ -151,6 +173,21 @@ mod tests {
             n.difference(),
             "it has `front` where the words here have `line`"
         );
+    }
+
+    #[test]
+    fn a_long_text_is_searched_quickly() {
+        let long = "lorem ipsum dolor sit amet ".repeat(40_000) + TEXT;
+        let started = std::time::Instant::now();
+        let n = nearest(&long, "a map of the front line").unwrap();
+        assert_eq!(&long[n.range.clone()], "the map of the front line");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+        let many = "word ".repeat(200);
+        assert_eq!(nearest(TEXT, &many), None, "too long to compare");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::model::{Briefing, Loaded, Origin, load};
 use crate::{bundled, export};
@@ -110,6 +110,19 @@ pub enum Command {
         /// Only this occurrence (1 is the first).
         #[arg(short = 'n', long, value_name = "N")]
         occurrence: Option<usize>,
+    },
+    /// Write a shell's completion script for brief to standard output,
+    /// e.g. `brief completions bash > ~/.local/share/bash-completion/completions/brief`.
+    Completions {
+        /// bash, elvish, fish, powershell or zsh.
+        shell: clap_complete::Shell,
+    },
+    /// Write brief's manual page (roff) to standard output, e.g.
+    /// `brief man > ~/.local/share/man/man1/brief.1`; with --dir, write it
+    /// and a page for each command (brief-check.1, …) into DIR.
+    Man {
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
     /// Add an article to a briefing (-b DIR, else the current directory):
     /// copies FILE to its sources/ as ID.txt and appends a [[sources]]
@@ -268,6 +281,30 @@ pub fn run(cli: Cli) -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
+                Err(e) => {
+                    eprintln!("brief: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Some(Command::Completions { shell }) => {
+            let mut text = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "brief", &mut text);
+            print_or_fail(&String::from_utf8_lossy(&text))
+        }
+        Some(Command::Man { dir: Some(dir) }) => {
+            match clap_mangen::generate_to(Cli::command(), &dir) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("brief: {}: {e}", dir.display());
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Some(Command::Man { dir: None }) => {
+            let mut text = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut text) {
+                Ok(()) => print_or_fail(&String::from_utf8_lossy(&text)),
                 Err(e) => {
                     eprintln!("brief: {e}");
                     ExitCode::from(2)

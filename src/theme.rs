@@ -14,6 +14,9 @@ use ratatui::style::{Color, Modifier, Style};
 use crate::model::sides::parse_color;
 use crate::model::{Briefing, Stance};
 
+pub mod term;
+pub use term::{Depth, Terminal};
+
 /// Okabe–Ito: distinguishable under the common colour-vision deficiencies.
 const OKABE_ITO: [Color; 7] = [
     Color::Rgb(86, 180, 233),  // sky blue
@@ -52,29 +55,92 @@ pub const SIDE_PALETTE: [Color; 10] = [
     Color::Rgb(170, 200, 240), // pale blue
 ];
 
+/// The side colours on a light background: the same order, darker, each
+/// as clear of the stance hues.
+pub const SIDE_PALETTE_LIGHT: [Color; 10] = [
+    Color::Rgb(0, 110, 180),  // blue
+    Color::Rgb(170, 50, 120), // reddish purple
+    Color::Rgb(130, 130, 0),  // mustard
+    Color::Rgb(110, 60, 190), // violet
+    Color::Rgb(80, 120, 0),   // dark yellow-green
+    Color::Rgb(20, 40, 130),  // navy
+    Color::Rgb(180, 0, 180),  // magenta
+    Color::Rgb(120, 50, 140), // plum
+    Color::Rgb(60, 90, 230),  // periwinkle
+    Color::Rgb(60, 110, 150), // steel blue
+];
+
+/// The side colours in 16 colours, none of them red or green.
+const SIDE_16: [Color; 8] = [
+    Color::LightCyan,
+    Color::LightMagenta,
+    Color::LightYellow,
+    Color::LightBlue,
+    Color::Yellow,
+    Color::Blue,
+    Color::Magenta,
+    Color::Cyan,
+];
+const SIDE_16_LIGHT: [Color; 5] = [
+    Color::Blue,
+    Color::Magenta,
+    Color::Cyan,
+    Color::Yellow,
+    Color::LightBlue,
+];
+
 /// How many sides keep a colour of their own in a theme; after that the
 /// colours repeat (the number keys reach nine sides).
 pub const SIDE_COLORS: usize = 32;
 
+/// A side's colour: one of the palette's (by index), or its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SideColor {
+    Palette(usize),
+    Own(Color),
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
+    depth: Depth,
+    /// The terminal's background is light.
+    light: bool,
     /// The colour of each side by index (modulo [`SIDE_COLORS`]).
-    sides: [Color; SIDE_COLORS],
+    sides: [SideColor; SIDE_COLORS],
 }
 
 impl Theme {
-    /// A theme with colour or without, and the default side colours.
+    /// A theme with colour or without, in 24-bit colour on a dark
+    /// background, and the default side colours.
     pub fn new(color: bool) -> Theme {
         Theme {
             color,
-            sides: std::array::from_fn(|i| SIDE_PALETTE[i % SIDE_PALETTE.len()]),
+            depth: Depth::TrueColor,
+            light: false,
+            sides: std::array::from_fn(SideColor::Palette),
         }
     }
 
-    /// Colour unless `NO_COLOR` is set to a non-empty value (no-color.org).
+    /// As the terminal is: see [`term::detect`] for what is read.
     pub fn from_env() -> Theme {
-        Theme::new(std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()))
+        Theme::for_terminal(term::detect(&|k| std::env::var(k).ok()))
+    }
+
+    pub fn for_terminal(t: Terminal) -> Theme {
+        Theme {
+            depth: t.depth,
+            light: t.light,
+            ..Theme::new(t.color)
+        }
+    }
+
+    pub fn depth(self) -> Depth {
+        self.depth
+    }
+
+    pub fn light(self) -> bool {
+        self.light
     }
 
     /// The same theme with the briefing's sides' colours: each side's own
@@ -85,27 +151,74 @@ impl Theme {
         self
     }
 
+    /// A colour as this terminal can show it: darker on a light
+    /// background, then brought down to its depth.
+    fn paint(self, c: Color) -> Color {
+        let c = if self.light { term::for_light(c) } else { c };
+        match self.depth {
+            Depth::TrueColor => c,
+            Depth::Ansi256 => term::to_256(c),
+            Depth::Ansi16 => term::to_16(c, None),
+        }
+    }
+
     fn fg(self, c: Color) -> Style {
         if self.color {
-            Style::new().fg(c)
+            Style::new().fg(self.paint(c))
         } else {
             Style::new()
         }
     }
 
+    /// The colour of the side at `index`, as this terminal shows it.
+    fn side_color(self, index: usize) -> Color {
+        match (self.sides[index % SIDE_COLORS], self.depth, self.light) {
+            (SideColor::Own(c), ..) => self.paint(c),
+            (SideColor::Palette(k), Depth::Ansi16, false) => SIDE_16[k % SIDE_16.len()],
+            (SideColor::Palette(k), Depth::Ansi16, true) => SIDE_16_LIGHT[k % SIDE_16_LIGHT.len()],
+            (SideColor::Palette(k), depth, light) => {
+                let palette = if light {
+                    &SIDE_PALETTE_LIGHT
+                } else {
+                    &SIDE_PALETTE
+                };
+                let c = palette[k % palette.len()];
+                if depth == Depth::Ansi256 {
+                    term::to_256(c)
+                } else {
+                    c
+                }
+            }
+        }
+    }
+
+    /// A stance colour; in 16 colours, the terminal's own green and red.
+    fn stance_color(self, c: Color) -> Style {
+        if self.depth != Depth::Ansi16 || !self.color {
+            return self.fg(c);
+        }
+        let named = match c {
+            AGAINST => Color::Red,
+            FOR_WEAK if !self.light => Color::LightGreen,
+            _ => Color::Green,
+        };
+        Style::new().fg(named)
+    }
+
     /// The colour of the side at `index` in the briefing's order.
     pub fn side(self, index: Option<usize>) -> Style {
         match index {
-            Some(i) => self.fg(self.sides[i % SIDE_COLORS]),
+            Some(i) if self.color => Style::new().fg(self.side_color(i)),
+            Some(_) => Style::new(),
             None => self.dim(),
         }
     }
 
     pub fn stance(self, s: Stance) -> Style {
         let style = match s {
-            Stance::Supports | Stance::Demands => self.fg(FOR),
-            Stance::Conditional | Stance::Open => self.fg(FOR_WEAK),
-            Stance::Opposes | Stance::RulesOut => self.fg(AGAINST),
+            Stance::Supports | Stance::Demands => self.stance_color(FOR),
+            Stance::Conditional | Stance::Open => self.stance_color(FOR_WEAK),
+            Stance::Opposes | Stance::RulesOut => self.stance_color(AGAINST),
             Stance::Ambiguous | Stance::Expects | Stance::Doubts => Style::new(),
         };
         if matches!(s, Stance::RulesOut | Stance::Demands) {
@@ -162,7 +275,7 @@ impl Theme {
     pub fn found(self) -> Style {
         let s = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
         if self.color {
-            s.fg(Color::Black).bg(OKABE_ITO[5])
+            s.fg(Color::Black).bg(self.paint(OKABE_ITO[5]))
         } else {
             s
         }
@@ -198,7 +311,7 @@ pub fn side_letters(b: &Briefing) -> Vec<char> {
 }
 
 /// Each side's colour, by index, for the first [`SIDE_COLORS`] sides.
-fn side_colors(b: &Briefing) -> [Color; SIDE_COLORS] {
+fn side_colors(b: &Briefing) -> [SideColor; SIDE_COLORS] {
     let own: Vec<Option<Color>> = b
         .sides
         .iter()
@@ -207,21 +320,15 @@ fn side_colors(b: &Briefing) -> [Color; SIDE_COLORS] {
             Some(Color::Rgb(rgb[0], rgb[1], rgb[2]))
         })
         .collect();
-    let mut free = SIDE_PALETTE
-        .iter()
-        .filter(|c| !own.contains(&Some(**c)))
-        .copied()
+    let mut free = (0..SIDE_PALETTE.len())
+        .filter(|&k| !own.contains(&Some(SIDE_PALETTE[k])))
         .collect::<Vec<_>>()
         .into_iter()
         .cycle();
-    let mut out = [SIDE_PALETTE[0]; SIDE_COLORS];
-    for (i, slot) in out.iter_mut().enumerate() {
-        *slot = match own.get(i).copied().flatten() {
-            Some(c) => c,
-            None => free.next().unwrap_or(SIDE_PALETTE[i % SIDE_PALETTE.len()]),
-        };
-    }
-    out
+    std::array::from_fn(|i| match own.get(i).copied().flatten() {
+        Some(c) => SideColor::Own(c),
+        None => SideColor::Palette(free.next().unwrap_or(i % SIDE_PALETTE.len())),
+    })
 }
 
 #[cfg(test)]
@@ -261,15 +368,53 @@ mod tests {
         Some(h.rem_euclid(360.0))
     }
 
+    fn rgb_distance(a: Color, b: Color) -> f64 {
+        let (Color::Rgb(r1, g1, b1), Color::Rgb(r2, g2, b2)) = (a, b) else {
+            panic!("RGB: {a:?} {b:?}")
+        };
+        let d = |x: u8, y: u8| (f64::from(x) - f64::from(y)).powi(2);
+        (d(r1, r2) + d(g1, g2) + d(b1, b2)).sqrt()
+    }
+
+    /// Every pair of the colours `theme` gives the first ten sides and the
+    /// stances: what must hold of them.
+    fn sides_and_stances(theme: Theme) -> (Vec<Color>, Vec<Color>) {
+        let t = theme.with_sides(&briefing(&[None; 10]));
+        let sides = (0..10).map(|i| t.side(Some(i)).fg.unwrap()).collect();
+        let stances = Stance::ALL.iter().filter_map(|&s| t.stance(s).fg).collect();
+        (sides, stances)
+    }
+
     #[test]
     fn no_side_colour_shares_a_hue_with_a_stance_colour() {
-        for side in SIDE_PALETTE {
-            for stance in STANCE_COLORS {
-                let (Some(a), Some(b)) = (hue(side), hue(stance)) else {
-                    continue;
-                };
-                let d = (a - b).abs().min(360.0 - (a - b).abs());
-                assert!(d >= 30.0, "{side:?} is {d:.0}° from {stance:?}");
+        for light in [false, true] {
+            let theme = Theme::for_terminal(Terminal {
+                color: true,
+                depth: Depth::TrueColor,
+                light,
+            });
+            let (sides, stances) = sides_and_stances(theme);
+            assert_eq!(stances.len(), 6, "for and against: {stances:?}");
+            for side in &sides {
+                for stance in &stances {
+                    let (Some(a), Some(b)) = (hue(*side), hue(*stance)) else {
+                        continue;
+                    };
+                    let d = (a - b).abs().min(360.0 - (a - b).abs());
+                    assert!(
+                        d >= 30.0,
+                        "{side:?} is {d:.0}° from {stance:?} (light: {light})"
+                    );
+                }
+            }
+            // The sides differ from one another plainly.
+            for (i, a) in sides.iter().enumerate() {
+                for b in &sides[i + 1..] {
+                    assert!(
+                        rgb_distance(*a, *b) >= 50.0,
+                        "{a:?} ~ {b:?} (light: {light})"
+                    );
+                }
             }
         }
         // Every stance shows in a stance colour or in none.
@@ -279,6 +424,98 @@ mod tests {
                 assert!(STANCE_COLORS.contains(&c), "{s:?}: {c:?}");
             }
         }
+    }
+
+    #[test]
+    fn on_a_light_background_every_colour_is_dark_enough_to_read() {
+        let theme = Theme::for_terminal(Terminal {
+            color: true,
+            depth: Depth::TrueColor,
+            light: true,
+        });
+        let (sides, stances) = sides_and_stances(theme);
+        let chrome = [
+            theme.focused(),
+            theme.key(),
+            theme.matched(),
+            theme.filter(),
+        ]
+        .map(|s| s.fg.unwrap());
+        for c in sides.iter().chain(&stances).chain(&chrome) {
+            assert!(term::luminance(*c) <= 0.51, "{c:?} on white");
+        }
+        let dark = Theme::new(true);
+        assert_ne!(
+            dark.focused().fg,
+            theme.focused().fg,
+            "the yellow border darkens"
+        );
+    }
+
+    #[test]
+    fn in_256_colours_sides_and_stances_stay_apart() {
+        for light in [false, true] {
+            let theme = Theme::for_terminal(Terminal {
+                color: true,
+                depth: Depth::Ansi256,
+                light,
+            });
+            let (sides, stances) = sides_and_stances(theme);
+            for c in sides.iter().chain(&stances) {
+                assert!(matches!(c, Color::Indexed(_)), "{c:?}");
+            }
+            for (i, a) in sides.iter().enumerate() {
+                assert!(!stances.contains(a), "side {i} {a:?} is a stance's");
+                assert!(!sides[i + 1..].contains(a), "side {i} {a:?} repeats");
+            }
+        }
+    }
+
+    #[test]
+    fn in_16_colours_red_and_green_are_the_stances_only() {
+        for light in [false, true] {
+            let theme = Theme::for_terminal(Terminal {
+                color: true,
+                depth: Depth::Ansi16,
+                light,
+            });
+            let (sides, stances) = sides_and_stances(theme);
+            let stance_named = [Color::Green, Color::LightGreen, Color::Red];
+            for c in &stances {
+                assert!(stance_named.contains(c), "{c:?}");
+            }
+            for c in &sides {
+                assert!(
+                    ![Color::Red, Color::LightRed, Color::Green, Color::LightGreen].contains(c),
+                    "{c:?}"
+                );
+            }
+            let distinct = if light { 5 } else { 8 };
+            for (i, a) in sides.iter().take(distinct).enumerate() {
+                assert!(!sides[i + 1..distinct].contains(a), "{sides:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_terminal_decides_the_depth() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                vars.iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let t = Theme::for_terminal(term::detect(&env(&[("TERM", "xterm-256color")])));
+        assert_eq!(t.depth(), Depth::Ansi256);
+        assert!(matches!(t.key().fg, Some(Color::Indexed(_))));
+        let t = Theme::for_terminal(term::detect(&env(&[("COLORTERM", "truecolor")])));
+        assert!(matches!(t.key().fg, Some(Color::Rgb(..))));
+        let t = Theme::for_terminal(term::detect(&env(&[("TERM", "vt100")])));
+        assert_eq!(t.depth(), Depth::Ansi16);
+        let t = Theme::for_terminal(term::detect(&env(&[("NO_COLOR", "1")])));
+        assert_eq!(t.side(Some(0)).fg, None);
+        assert!(t.current().add_modifier.contains(Modifier::REVERSED));
     }
 
     fn briefing(colors: &[Option<&str>]) -> Briefing {

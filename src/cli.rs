@@ -18,7 +18,8 @@ use crate::{bundled, export};
 #[derive(Debug, Parser)]
 #[command(name = "brief", version, about, long_about)]
 pub struct Cli {
-    /// A briefing directory to use instead of the bundled briefing.
+    /// A briefing directory to use instead of the bundled briefing, or the
+    /// name of one in the user's briefings directory (see `brief list`).
     #[arg(short, long, global = true, value_name = "PATH")]
     pub briefing: Option<PathBuf>,
 
@@ -111,6 +112,17 @@ pub enum Command {
         #[arg(short = 'n', long, value_name = "N")]
         occurrence: Option<usize>,
     },
+    /// List the briefings there are: the bundled one, those in the user's
+    /// briefings directory ($XDG_DATA_HOME/brief/briefings, by default
+    /// ~/.local/share/brief/briefings; open one with -b NAME), and -b DIR,
+    /// which may be one briefing or a directory of several. Each with its
+    /// title, subject, as-of date and counts.
+    List {
+        /// Write a JSON array of {name, path, title, subject, as_of,
+        /// sources, actors, events, quotes, positions, errors}.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a shell's completion script for brief to standard output,
     /// e.g. `brief completions bash > ~/.local/share/bash-completion/completions/brief`.
     Completions {
@@ -177,6 +189,10 @@ pub fn origin(path: Option<&Path>) -> Origin {
 
 /// Loads a briefing for use; on problems prints them and says how to exit.
 pub fn open(path: Option<&Path>) -> Result<Briefing, ExitCode> {
+    if let Some(msg) = path.and_then(crate::library::several) {
+        eprintln!("brief: {msg}");
+        return Err(ExitCode::from(2));
+    }
     let loaded = load(&origin(path)).map_err(|e| {
         eprintln!("brief: {e}");
         ExitCode::from(2)
@@ -195,7 +211,12 @@ pub fn open(path: Option<&Path>) -> Result<Briefing, ExitCode> {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
-    let briefing = cli.briefing.as_deref();
+    let user = crate::library::user_dir();
+    let resolved = cli
+        .briefing
+        .as_deref()
+        .map(|p| crate::library::resolve(p, user.as_deref()));
+    let briefing = resolved.as_deref();
     match cli.command {
         Some(Command::Check {
             paths,
@@ -286,6 +307,18 @@ pub fn run(cli: Cli) -> ExitCode {
                     ExitCode::from(2)
                 }
             }
+        }
+        Some(Command::List { json }) => {
+            let entries = crate::library::list(user.as_deref(), briefing);
+            let text = if json {
+                format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&entries).unwrap_or_default()
+                )
+            } else {
+                crate::library::render(&entries)
+            };
+            print_or_fail(&text)
         }
         Some(Command::Completions { shell }) => {
             let mut text = Vec::new();
@@ -411,10 +444,23 @@ fn print_or_fail(text: &str) -> ExitCode {
 /// `brief check`: every path checked, every problem printed, and with
 /// `stats` the counts of each.
 fn check(briefing: Option<&Path>, paths: &[PathBuf], stats: Option<StatsFormat>) -> ExitCode {
-    let targets: Vec<Option<&Path>> = if paths.is_empty() {
-        vec![briefing]
+    // A directory of several briefings stands for each of them.
+    let named: Vec<PathBuf> = if paths.is_empty() {
+        briefing.map(Path::to_path_buf).into_iter().collect()
     } else {
-        paths.iter().map(|p| Some(p.as_path())).collect()
+        paths.to_vec()
+    };
+    let expanded: Vec<PathBuf> = named
+        .into_iter()
+        .flat_map(|p| match crate::library::several(&p) {
+            Some(_) => crate::library::briefings_in(&p),
+            None => vec![p],
+        })
+        .collect();
+    let targets: Vec<Option<&Path>> = if expanded.is_empty() {
+        vec![None]
+    } else {
+        expanded.iter().map(|p| Some(p.as_path())).collect()
     };
     let mut out = std::io::stdout().lock();
     let mut worst = 0u8;
@@ -497,6 +543,9 @@ fn check_one(
         && !file.exists()
     {
         return Err(format!("{}: no such file", file.display()));
+    }
+    if let Some(msg) = dir.as_deref().and_then(crate::library::several) {
+        return Err(msg);
     }
     let origin = origin(dir.as_deref());
     let loaded = load(&origin)?;

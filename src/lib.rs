@@ -7,6 +7,7 @@ pub mod cli;
 pub mod export;
 pub mod keymap;
 pub mod layout;
+pub mod library;
 pub mod model;
 pub mod reader;
 pub mod search;

@@ -10,8 +10,9 @@ fn brief(args: &[&str]) -> Output {
         .expect("brief runs")
 }
 
-const COMMANDS: [&str; 9] = [
+const COMMANDS: [&str; 10] = [
     "check",
+    "list",
     "export",
     "search",
     "new",

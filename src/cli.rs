@@ -123,6 +123,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check the user's settings, $XDG_CONFIG_HOME/brief/config.toml (by
+    /// default ~/.config/brief/config.toml): the terminal's colours and
+    /// background, and the colours of focus, keys, filter, stances and
+    /// sides. Prints each problem as `file:line:col: message`; what is wrong
+    /// keeps its default. Exit 0 clean or no file, 1 problems found.
+    Config,
     /// Write a shell's completion script for brief to standard output,
     /// e.g. `brief completions bash > ~/.local/share/bash-completion/completions/brief`.
     Completions {
@@ -320,6 +326,7 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             print_or_fail(&text)
         }
+        Some(Command::Config) => config(),
         Some(Command::Completions { shell }) => {
             let mut text = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "brief", &mut text);
@@ -409,12 +416,54 @@ fn anchor(
     }
 }
 
+/// Prints the config's problems to `out`; returns how many there were.
+fn config_problems(out: &mut impl Write) -> usize {
+    let (_, problems, file) = crate::config::load();
+    for d in &problems {
+        let text = file.as_ref().map(|(_, t)| t.as_str());
+        let _ = writeln!(out, "{}", d.render(text));
+    }
+    problems.len()
+}
+
+/// `brief config`: where the settings are, and their problems.
+fn config() -> ExitCode {
+    let Some(path) = crate::config::path() else {
+        println!("brief: this platform has no config directory; the defaults are in force");
+        return ExitCode::SUCCESS;
+    };
+    if !path.exists() {
+        println!("brief: no {}; the defaults are in force", path.display());
+        return ExitCode::SUCCESS;
+    }
+    let mut out = std::io::stdout().lock();
+    let n = config_problems(&mut out);
+    let _ = writeln!(
+        out,
+        "{}: {n} error(s){}",
+        path.display(),
+        if n > 0 {
+            "; what is wrong keeps its default"
+        } else {
+            ""
+        }
+    );
+    ExitCode::from(u8::from(n > 0))
+}
+
 /// The interactive reader; it needs a terminal on stdout.
 fn read(briefing: Option<&Path>) -> ExitCode {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() {
         eprintln!("{}", crate::ui::strings::NOT_A_TERMINAL);
         return ExitCode::from(2);
+    }
+    // Said before the reader takes the screen, and still there after it.
+    let problems = config_problems(&mut std::io::stderr().lock());
+    if problems > 0 {
+        eprintln!(
+            "brief: the settings have {problems} error(s); their defaults are in force (brief config)"
+        );
     }
     match open(briefing) {
         Ok(b) => match crate::reader::run(b) {

@@ -4,6 +4,7 @@ pub mod app;
 pub mod author;
 pub mod bundled;
 pub mod cli;
+pub mod config;
 pub mod export;
 pub mod keymap;
 pub mod layout;

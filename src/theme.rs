@@ -17,6 +17,8 @@ use crate::model::{Briefing, Stance};
 pub mod term;
 pub use term::{Depth, Terminal};
 
+use crate::config::{Colors, Config, MAX_SIDES};
+
 /// Okabe–Ito: distinguishable under the common colour-vision deficiencies.
 const OKABE_ITO: [Color; 7] = [
     Color::Rgb(86, 180, 233),  // sky blue
@@ -108,6 +110,16 @@ pub struct Theme {
     light: bool,
     /// The colour of each side by index (modulo [`SIDE_COLORS`]).
     sides: [SideColor; SIDE_COLORS],
+    /// The colours the user's config sets.
+    colors: Colors,
+}
+
+/// What a stance colour is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Polarity {
+    For,
+    ForWeak,
+    Against,
 }
 
 impl Theme {
@@ -119,12 +131,43 @@ impl Theme {
             depth: Depth::TrueColor,
             light: false,
             sides: std::array::from_fn(SideColor::Palette),
+            colors: Colors::default(),
         }
     }
 
-    /// As the terminal is: see [`term::detect`] for what is read.
+    /// As the terminal is (see [`term::detect`] for what is read) and the
+    /// user's config sets ([`crate::config`]); the config's problems are
+    /// not reported here (`brief` and `brief config` report them).
     pub fn from_env() -> Theme {
-        Theme::for_terminal(term::detect(&|k| std::env::var(k).ok()))
+        let env = |k: &str| std::env::var(k).ok();
+        let (config, _, _) = crate::config::load();
+        Theme::configured(term::detect(&env), &config, &env)
+    }
+
+    /// The terminal as detected, then what the config sets, unless an
+    /// environment variable (`BRIEF_COLORS`, `BRIEF_BACKGROUND`) forced it.
+    /// `NO_COLOR` always wins.
+    pub fn configured(
+        mut t: Terminal,
+        config: &Config,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Theme {
+        let forced = |k: &str| env(k).is_some_and(|v| !v.is_empty());
+        match config.depth {
+            Some(_) if forced("BRIEF_COLORS") => {}
+            Some(Some(depth)) => t.depth = depth,
+            Some(None) => t.color = false,
+            None => {}
+        }
+        if let Some(light) = config.light
+            && !forced("BRIEF_BACKGROUND")
+        {
+            t.light = light;
+        }
+        Theme {
+            colors: config.colors,
+            ..Theme::for_terminal(t)
+        }
     }
 
     pub fn for_terminal(t: Terminal) -> Theme {
@@ -174,6 +217,9 @@ impl Theme {
     fn side_color(self, index: usize) -> Color {
         match (self.sides[index % SIDE_COLORS], self.depth, self.light) {
             (SideColor::Own(c), ..) => self.paint(c),
+            (SideColor::Palette(k), ..) if self.colors.sides[k % MAX_SIDES].is_some() => {
+                self.paint(self.colors.sides[k % MAX_SIDES].unwrap_or(SIDE_PALETTE[0]))
+            }
             (SideColor::Palette(k), Depth::Ansi16, false) => SIDE_16[k % SIDE_16.len()],
             (SideColor::Palette(k), Depth::Ansi16, true) => SIDE_16_LIGHT[k % SIDE_16_LIGHT.len()],
             (SideColor::Palette(k), depth, light) => {
@@ -192,17 +238,31 @@ impl Theme {
         }
     }
 
-    /// A stance colour; in 16 colours, the terminal's own green and red.
-    fn stance_color(self, c: Color) -> Style {
-        if self.depth != Depth::Ansi16 || !self.color {
+    /// A stance colour: the config's, else green or vermillion; in 16
+    /// colours, the terminal's own green and red.
+    fn stance_color(self, polarity: Polarity) -> Style {
+        let (own, default) = match polarity {
+            Polarity::For => (self.colors.for_, FOR),
+            Polarity::ForWeak => (self.colors.for_weak, FOR_WEAK),
+            Polarity::Against => (self.colors.against, AGAINST),
+        };
+        if let Some(c) = own {
             return self.fg(c);
         }
-        let named = match c {
-            AGAINST => Color::Red,
-            FOR_WEAK if !self.light => Color::LightGreen,
+        if self.depth != Depth::Ansi16 || !self.color {
+            return self.fg(default);
+        }
+        let named = match polarity {
+            Polarity::Against => Color::Red,
+            Polarity::ForWeak if !self.light => Color::LightGreen,
             _ => Color::Green,
         };
         Style::new().fg(named)
+    }
+
+    /// The focus colour: the config's, else Okabe–Ito's yellow.
+    fn focus_color(self) -> Color {
+        self.colors.focus.unwrap_or(OKABE_ITO[5])
     }
 
     /// The colour of the side at `index` in the briefing's order.
@@ -216,9 +276,9 @@ impl Theme {
 
     pub fn stance(self, s: Stance) -> Style {
         let style = match s {
-            Stance::Supports | Stance::Demands => self.stance_color(FOR),
-            Stance::Conditional | Stance::Open => self.stance_color(FOR_WEAK),
-            Stance::Opposes | Stance::RulesOut => self.stance_color(AGAINST),
+            Stance::Supports | Stance::Demands => self.stance_color(Polarity::For),
+            Stance::Conditional | Stance::Open => self.stance_color(Polarity::ForWeak),
+            Stance::Opposes | Stance::RulesOut => self.stance_color(Polarity::Against),
             Stance::Ambiguous | Stance::Expects | Stance::Doubts => Style::new(),
         };
         if matches!(s, Stance::RulesOut | Stance::Demands) {
@@ -240,7 +300,7 @@ impl Theme {
     }
     /// The border of the focused pane.
     pub fn focused(self) -> Style {
-        self.fg(OKABE_ITO[5]).add_modifier(Modifier::BOLD)
+        self.fg(self.focus_color()).add_modifier(Modifier::BOLD)
     }
     /// The selected row of a list.
     pub fn selected(self) -> Style {
@@ -263,19 +323,25 @@ impl Theme {
         self.side(side).add_modifier(Modifier::UNDERLINED)
     }
     pub fn filter(self) -> Style {
-        self.fg(OKABE_ITO[3])
+        self.fg(self.colors.filter.unwrap_or(OKABE_ITO[3]))
             .add_modifier(Modifier::BOLD | Modifier::REVERSED)
     }
     /// The characters a search matched, in a palette row.
     pub fn matched(self) -> Style {
-        self.fg(OKABE_ITO[5])
+        self.fg(self.focus_color())
             .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
     /// A find match in the source.
     pub fn found(self) -> Style {
         let s = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
         if self.color {
-            s.fg(Color::Black).bg(self.paint(OKABE_ITO[5]))
+            // A light background under black text: never darkened.
+            let bg = Theme {
+                light: false,
+                ..self
+            }
+            .paint(self.focus_color());
+            s.fg(Color::Black).bg(bg)
         } else {
             s
         }
@@ -285,7 +351,8 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
     }
     pub fn key(self) -> Style {
-        self.fg(OKABE_ITO[0]).add_modifier(Modifier::BOLD)
+        self.fg(self.colors.key.unwrap_or(OKABE_ITO[0]))
+            .add_modifier(Modifier::BOLD)
     }
 }
 
@@ -495,6 +562,56 @@ mod tests {
                 assert!(!sides[i + 1..distinct].contains(a), "{sides:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_config_sets_colours_and_the_environment_overrides_it() {
+        let text = r##"
+[terminal]
+colors = "256"
+background = "light"
+[colors]
+focus = "#010203"
+against = "#040506"
+sides = ["#070809"]
+"##;
+        let (config, problems) = crate::config::parse("config.toml", text);
+        assert!(problems.is_empty());
+        let none = |_: &str| None;
+        let truecolor = Terminal {
+            color: true,
+            depth: Depth::TrueColor,
+            light: false,
+        };
+        let t = Theme::configured(truecolor, &config, &none);
+        assert_eq!((t.depth(), t.light()), (Depth::Ansi256, true));
+        // BRIEF_COLORS and BRIEF_BACKGROUND win over the config.
+        let env =
+            |k: &str| matches!(k, "BRIEF_COLORS" | "BRIEF_BACKGROUND").then(|| "x".to_string());
+        let t = Theme::configured(truecolor, &config, &env);
+        assert_eq!((t.depth(), t.light()), (Depth::TrueColor, false));
+        // The colours are the config's.
+        assert_eq!(t.focused().fg, Some(Color::Rgb(1, 2, 3)));
+        assert_eq!(t.stance(Stance::Opposes).fg, Some(Color::Rgb(4, 5, 6)));
+        assert_eq!(
+            t.stance(Stance::Supports).fg,
+            Some(FOR),
+            "what it does not set stays"
+        );
+        let t = t.with_sides(&briefing(&[None, None, Some("#0a0b0c")]));
+        assert_eq!(t.side(Some(0)).fg, Some(Color::Rgb(7, 8, 9)));
+        assert_eq!(t.side(Some(1)).fg, Some(SIDE_PALETTE[1]));
+        assert_eq!(
+            t.side(Some(2)).fg,
+            Some(Color::Rgb(10, 11, 12)),
+            "a side's own wins"
+        );
+        // NO_COLOR wins over everything.
+        let off = Terminal {
+            color: false,
+            ..truecolor
+        };
+        assert_eq!(Theme::configured(off, &config, &none).focused().fg, None);
     }
 
     #[test]

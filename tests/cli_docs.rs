@@ -10,9 +10,10 @@ fn brief(args: &[&str]) -> Output {
         .expect("brief runs")
 }
 
-const COMMANDS: [&str; 10] = [
+const COMMANDS: [&str; 11] = [
     "check",
     "list",
+    "config",
     "export",
     "search",
     "new",

@@ -365,6 +365,10 @@ fn anchor(
     suffix: Option<&str>,
     occurrence: Option<usize>,
 ) -> ExitCode {
+    if phrase.trim().is_empty() {
+        eprintln!("brief: give the words to find, e.g. brief anchor {source} \"the words\"");
+        return ExitCode::from(2);
+    }
     let path = Path::new(source);
     let (name, text) = if path.is_file() {
         match std::fs::read(path).map(String::from_utf8) {

@@ -155,6 +155,9 @@ fn anchor_on_a_file_and_on_words_that_are_not_there() {
         "{text}"
     );
 
+    let empty = brief(&["-b", FIXTURE, "anchor", "ledger", " "]);
+    assert_eq!(empty.status.code(), Some(2));
+
     let unknown = brief(&["-b", FIXTURE, "anchor", "ledgr", "x"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert_eq!(
@@ -243,6 +246,33 @@ fn add_source_copies_the_text_and_appends_an_entry_that_checks_clean() {
         before
     );
     assert!(!root.join("sources/other.txt").exists());
+
+    // A text already in sources/ is registered where it is.
+    std::fs::write(root.join("sources/in-place.txt"), "Words in place.\n").unwrap();
+    let in_place = root.join("sources/in-place.txt");
+    let out = brief(&[
+        "-b",
+        s(&root),
+        "add-source",
+        s(&in_place),
+        "--title",
+        "t",
+        "--outlet",
+        "o",
+        "--published",
+        "unknown",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&in_place).unwrap(),
+        "Words in place.\n"
+    );
+    assert!(
+        std::fs::read_to_string(root.join("sources.toml"))
+            .unwrap()
+            .contains("file = \"sources/in-place.txt\"")
+    );
+    assert_eq!(brief(&["check", s(&root)]).status.code(), Some(0));
 }
 
 #[test]

@@ -121,7 +121,12 @@ pub fn add(dir: &Path, file: &Path, meta: &Meta) -> Result<Added, String> {
     }
     let rel = format!("sources/{id}.txt");
     let target = dir.join(&rel);
-    if target.exists() {
+    // A text already in place is registered where it is.
+    let in_place = target
+        .canonicalize()
+        .ok()
+        .is_some_and(|t| file.canonicalize().ok() == Some(t));
+    if target.exists() && !in_place {
         return Err(format!(
             "{}: already exists; choose another id with --id",
             target.display()
@@ -174,10 +179,14 @@ pub fn add(dir: &Path, file: &Path, meta: &Meta) -> Result<Added, String> {
     }
     new.push_str(&entry);
     let io = |p: &Path, e: std::io::Error| format!("{}: {e}", p.display());
-    std::fs::create_dir_all(dir.join("sources")).map_err(|e| io(dir, e))?;
-    std::fs::write(&target, &text).map_err(|e| io(&target, e))?;
+    if !in_place {
+        std::fs::create_dir_all(dir.join("sources")).map_err(|e| io(dir, e))?;
+        std::fs::write(&target, &text).map_err(|e| io(&target, e))?;
+    }
     if let Err(e) = std::fs::write(&sources_toml, new) {
-        let _ = std::fs::remove_file(&target);
+        if !in_place {
+            let _ = std::fs::remove_file(&target);
+        }
         return Err(io(&sources_toml, e));
     }
     Ok(Added {

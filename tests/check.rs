@@ -171,10 +171,10 @@ fn sides_letters_and_colours() {
         "bad-sides",
         1,
         &[
-            "briefing.toml:17:10: error: side letter `K` is already side `kyiv`'s (line 11); each side needs a letter of its own",
+            "briefing.toml:17:10: error: side letter `K` is already side `kyiv`'s, set at line 11; each side needs a letter of its own",
             "briefing.toml:18:9: error: colour `red` must be written \"#rrggbb\", e.g. \"#56b4e9\"",
             "briefing.toml:23:10: error: side letter `CW` must be one ASCII letter or digit, e.g. \"K\"",
-            "briefing.toml:24:9: warning: side `coalition` has the colour of side `kyiv` (line 12); only their letters tell them apart",
+            "briefing.toml:24:9: warning: side `coalition` has the colour of side `kyiv`, set at line 12; only their letters tell them apart",
         ],
     );
 }

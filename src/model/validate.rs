@@ -39,15 +39,15 @@ impl Checker<'_> {
             .push(Diagnostic::warning(&name, Some(span.clone()), msg));
     }
 
-    /// "line N" of a place in a file, or "above" when the text is unknown.
+    /// "line N" of an earlier place in a file, or "above" when the file's
+    /// text is not at hand.
     fn line_of(&self, file: &str, span: &Range<usize>) -> String {
-        match self.texts.get(&(self.name)(file)) {
-            Some(text) => {
-                let d = Diagnostic::error(file, Some(span.clone()), "");
-                format!("line {}", d.line_col(text).0)
-            }
-            None => "above".into(),
-        }
+        let line = self.texts.get(&(self.name)(file)).map(|text| {
+            Diagnostic::error(file, Some(span.clone()), "")
+                .line_col(text)
+                .0
+        });
+        line.map_or_else(|| "above".into(), |n| format!("at line {n}"))
     }
 
     /// Checks id syntax and uniqueness; returns the ids references may
@@ -94,15 +94,7 @@ impl Checker<'_> {
             self.error(
                 file,
                 &id.span,
-                format!(
-                    "duplicate {what} id `{}`: already defined {}",
-                    id.value,
-                    if at == "above" {
-                        at
-                    } else {
-                        format!("at {at}")
-                    }
-                ),
+                format!("duplicate {what} id `{}`: already defined {at}", id.value),
             );
         }
         let mut known: HashSet<String> = seen.into_keys().map(str::to_string).collect();
@@ -290,7 +282,7 @@ fn sides_look(c: &mut Checker<'_>, b: &Briefing) {
                         c.error(
                             FILE,
                             &l.span,
-                            format!("side letter `{ch}` is already side `{first}`'s ({at}); each side needs a letter of its own"),
+                            format!("side letter `{ch}` is already side `{first}`'s, set {at}; each side needs a letter of its own"),
                         );
                     }
                     None => {
@@ -308,7 +300,7 @@ fn sides_look(c: &mut Checker<'_>, b: &Briefing) {
                         c.warning(
                             FILE,
                             &col.span,
-                            format!("side `{}` has the colour of side `{first}` ({at}); only their letters tell them apart", side.id.value),
+                            format!("side `{}` has the colour of side `{first}`, set {at}; only their letters tell them apart", side.id.value),
                         );
                     }
                     None => {

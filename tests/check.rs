@@ -61,7 +61,7 @@ fn unknown_missing_and_mistyped_fields() {
         "bad-fields",
         1,
         &[
-            "actors.toml:3:1: error: unknown field `nmae`, expected one of `id`, `name`, `kind`, `side`, `role`, `aliases`, `member_of`, `note`",
+            "actors.toml:3:1: error: unknown field `nmae`: did you mean `name`? (expected one of `id`, `name`, `kind`, `side`, `role`, `aliases`, `member_of`, `note`)",
             "actors.toml:12:8: error: invalid type: integer `3`, expected a string",
             "issues.toml:1:1: error: missing field `question`",
             "positions.toml:15:10: error: unknown stance `maybe`; expected one of `supports`, `opposes`, `demands`, `rules-out`, `conditional`, `open`, `ambiguous`, `expects`, `doubts`",

@@ -264,7 +264,7 @@ impl Reader<'_> {
                 }
                 if !self.syntax_errors {
                     let span = e.span().or(Some(value.span()));
-                    self.error(rel, span, e.message().trim().to_string());
+                    self.error(rel, span, super::suggest::unknown_field(e.message().trim()));
                 }
                 None
             }

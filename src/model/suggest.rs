@@ -49,6 +49,26 @@ pub fn hint<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> St
         .unwrap_or_default()
 }
 
+/// A message of the TOML reader, with a did-you-mean where it names an
+/// unknown field: "unknown field `nmae`: did you mean `name`? (expected one
+/// of `id`, `name`, …)". Other messages are returned as they are.
+pub fn unknown_field(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("unknown field `") else {
+        return message.to_string();
+    };
+    let Some((field, expected)) = rest.split_once('`') else {
+        return message.to_string();
+    };
+    let choices: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    match did_you_mean(field, choices) {
+        Some(near) => {
+            let list = expected.trim_start_matches([',', ' ']);
+            format!("unknown field `{field}`: did you mean `{near}`? ({list})")
+        }
+        None => message.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +106,19 @@ mod tests {
             None,
             "two would fit"
         );
+    }
+
+    #[test]
+    fn unknown_fields_get_the_nearest_field() {
+        assert_eq!(
+            unknown_field("unknown field `nmae`, expected one of `id`, `name`, `kind`"),
+            "unknown field `nmae`: did you mean `name`? (expected one of `id`, `name`, `kind`)"
+        );
+        assert_eq!(
+            unknown_field("unknown field `zzz`, expected `id` or `name`"),
+            "unknown field `zzz`, expected `id` or `name`"
+        );
+        assert_eq!(unknown_field("missing field `id`"), "missing field `id`");
     }
 
     #[test]

@@ -79,8 +79,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Start a new briefing: a directory NAME with a working, commented
-    /// example of every kind of entry, which `brief check` passes as it is.
+    /// Start a new briefing with an example of every kind of entry.
+    ///
+    /// Writes the directory DIR/NAME with a working, commented example of
+    /// every kind of entry, which `brief check` passes as it is. Never
+    /// writes into a directory that has files.
     New {
         /// The briefing's id and directory name: lower-case letters,
         /// digits and `-`.
@@ -89,10 +92,12 @@ pub enum Command {
         #[arg(long, value_name = "DIR", default_value = ".")]
         dir: PathBuf,
     },
-    /// Is a phrase verbatim in a source? Says where and how often it occurs
-    /// (by the matcher `brief check` uses for quotes and excerpts) and, when
-    /// it occurs more than once, the shortest prefix or suffix that picks
-    /// out each occurrence.
+    /// Is a phrase verbatim in a source, and what prefix or suffix picks it out?
+    ///
+    /// Says where and how often it occurs (by the matcher `brief check`
+    /// uses for quotes and excerpts) and, when it occurs more than once,
+    /// the shortest prefix or suffix that picks out each occurrence. Words
+    /// that are not there get the nearest passage of the source.
     ///
     /// Exit status: 0 when the phrase (with --prefix/--suffix: exactly one
     /// occurrence) is found, 1 when not, 2 on a usage or I/O error.
@@ -112,39 +117,46 @@ pub enum Command {
         #[arg(short = 'n', long, value_name = "N")]
         occurrence: Option<usize>,
     },
-    /// List the briefings there are: the bundled one, those in the user's
-    /// briefings directory ($XDG_DATA_HOME/brief/briefings, by default
+    /// List the briefings there are, with title, subject, as-of date and counts.
+    ///
+    /// The bundled one, those in the user's briefings directory
+    /// ($XDG_DATA_HOME/brief/briefings, by default
     /// ~/.local/share/brief/briefings; open one with -b NAME), and -b DIR,
-    /// which may be one briefing or a directory of several. Each with its
-    /// title, subject, as-of date and counts.
+    /// which may be one briefing or a directory of several.
     List {
         /// Write a JSON array of {name, path, title, subject, as_of,
         /// sources, actors, events, quotes, positions, errors}.
         #[arg(long)]
         json: bool,
     },
-    /// Check the user's settings, $XDG_CONFIG_HOME/brief/config.toml (by
-    /// default ~/.config/brief/config.toml): the terminal's colours and
+    /// Check the user's settings (colours, the terminal's depth and background).
+    ///
+    /// $XDG_CONFIG_HOME/brief/config.toml (by default
+    /// ~/.config/brief/config.toml): the terminal's colours and
     /// background, and the colours of focus, keys, filter, stances and
     /// sides. Prints each problem as `file:line:col: message`; what is wrong
     /// keeps its default. Exit 0 clean or no file, 1 problems found.
     Config,
-    /// Write a shell's completion script for brief to standard output,
+    /// Write a shell completion script to standard output.
+    ///
     /// e.g. `brief completions bash > ~/.local/share/bash-completion/completions/brief`.
     Completions {
         /// bash, elvish, fish, powershell or zsh.
         shell: clap_complete::Shell,
     },
-    /// Write brief's manual page (roff) to standard output, e.g.
-    /// `brief man > ~/.local/share/man/man1/brief.1`; with --dir, write it
-    /// and a page for each command (brief-check.1, …) into DIR.
+    /// Write brief's manual page (roff) to standard output.
+    ///
+    /// e.g. `brief man > ~/.local/share/man/man1/brief.1`; with --dir, write
+    /// it and a page for each command (brief-check.1, …) into DIR.
     Man {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
-    /// Add an article to a briefing (-b DIR, else the current directory):
-    /// copies FILE to its sources/ as ID.txt and appends a [[sources]]
-    /// entry to its sources.toml. Changes nothing if anything is wrong.
+    /// Add an article's text and metadata to a briefing.
+    ///
+    /// To the briefing -b DIR, else the current directory: copies FILE to
+    /// its sources/ as ID.txt and appends a [[sources]] entry to its
+    /// sources.toml. Changes nothing if anything is wrong.
     AddSource {
         /// The article's text, UTF-8.
         file: PathBuf,

@@ -26,7 +26,7 @@ fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame");
     group.sample_size(30);
     for (name, b) in briefings() {
-        let mut app = App::new(b, Theme { color: true }, Rect::new(0, 0, 200, 60));
+        let mut app = App::new(b, Theme::new(true), Rect::new(0, 0, 200, 60));
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
         // A stance selected, as when reading an actor's positions.
         if let Some(p) = (0..app.briefing.positions.len()).next() {

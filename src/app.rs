@@ -186,6 +186,7 @@ pub struct App {
 impl App {
     pub fn new(briefing: Briefing, theme: Theme, size: Rect) -> App {
         let letters = crate::theme::side_letters(&briefing);
+        let theme = theme.with_sides(&briefing);
         let actor = ActorSel::Actor(lists::first_actor(&briefing).unwrap_or(0));
         let date_width = (0..briefing.events.len())
             .map(|e| unicode_width::UnicodeWidthStr::width(briefing.event_when(e).label().as_str()))

@@ -127,7 +127,7 @@ pub fn sources(current: usize, total: usize) -> String {
     format!("source {current}/{total}")
 }
 
-/// The key that jumps to the side at `index` (0–3), as the actors pane shows it.
+/// The key that jumps to the side at `index` (0–8), as the actors pane shows it.
 pub fn side_key(index: usize) -> String {
     format!("  key {}", index + 1)
 }

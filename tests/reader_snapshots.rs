@@ -26,7 +26,7 @@ fn fixture() -> Briefing {
 }
 
 fn app(b: Briefing, width: u16, height: u16, color: bool) -> App {
-    App::new(b, Theme { color }, Rect::new(0, 0, width, height))
+    App::new(b, Theme::new(color), Rect::new(0, 0, width, height))
 }
 
 /// Presses keys: characters, or names in angle brackets (`<Tab>`, `<Esc>`).

@@ -16,7 +16,7 @@ pub fn fixture() -> Briefing {
 }
 
 fn app() -> App {
-    App::new(fixture(), Theme { color: true }, Rect::new(0, 0, 80, 24))
+    App::new(fixture(), Theme::new(true), Rect::new(0, 0, 80, 24))
 }
 
 fn run(app: &mut App, actions: &[Action]) {
@@ -311,7 +311,7 @@ fn tab_and_shift_tab_cycle_the_panes() {
 
 #[test]
 fn details_scrolls_and_a_new_item_starts_at_its_top() {
-    let mut app = App::new(fixture(), Theme { color: true }, Rect::new(0, 0, 60, 16));
+    let mut app = App::new(fixture(), Theme::new(true), Rect::new(0, 0, 60, 16));
     let russia = app.briefing.actor_index("russia").unwrap();
     app.jump(Item::Actor(russia));
     app.focus = Pane::Details;
@@ -682,7 +682,7 @@ fn every_bundled_discrepancy_opens_both_accounts() {
     let b = crate::cli::open(None).unwrap();
     let n = b.discrepancies.len();
     assert!(n >= 11);
-    let mut app = App::new(b, Theme { color: true }, Rect::new(0, 0, 120, 40));
+    let mut app = App::new(b, Theme::new(true), Rect::new(0, 0, 120, 40));
     run(&mut app, &[Action::OpenView(Pane::Disagreements)]);
     for d in 0..n {
         assert_eq!(app.views.disagreements.selected, d);

@@ -40,8 +40,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let line = match *row {
             ActorRow::Side(s) => {
                 let style = t.side(Some(s)).add_modifier(Modifier::BOLD);
-                // The first four sides have a key of their own; say which.
-                let key = if s < 4 {
+                // The first nine sides have a key of their own; say which.
+                let key = if s < 9 {
                     strings::side_key(s)
                 } else {
                     String::new()

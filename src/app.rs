@@ -15,6 +15,7 @@ pub mod palette;
 pub mod source;
 #[cfg(test)]
 mod tests;
+pub mod views;
 pub mod wrap;
 
 use ratatui::layout::Rect;
@@ -27,17 +28,31 @@ use details::DetailsView;
 use lists::{ActorSel, Scrolled, TimelineRow};
 use source::SourceView;
 
-/// The panes that take the focus, in Tab order.
+/// What has the keys: one of the four panes (in Tab order), or one of
+/// the full-screen views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     Timeline,
     Actors,
     Details,
     Source,
+    /// The stance matrix as of a date.
+    Matrix,
+    /// What changed between two dates.
+    Changes,
+    /// One issue across every side, on a shared time axis.
+    IssueView,
+    /// Where the sources disagree.
+    Disagreements,
 }
 
 impl Pane {
     pub const ALL: [Pane; 4] = [Pane::Timeline, Pane::Actors, Pane::Details, Pane::Source];
+
+    /// Whether it is a full-screen view rather than one of the four panes.
+    pub fn is_view(self) -> bool {
+        !Pane::ALL.contains(&self)
+    }
 }
 
 /// Everything the reader can be asked to do.
@@ -79,6 +94,8 @@ pub enum Action {
     ToggleReading,
     /// Underline every mention of an actor in the source, or not.
     ToggleMentions,
+    /// Hide the positions that are an author's assessment, or show them.
+    ToggleAssessed,
     Help,
     Click {
         column: u16,
@@ -105,6 +122,22 @@ pub enum Action {
     SearchTick,
     /// Editing the palette's query (readline keys, history, show all).
     Edit(palette::Edit),
+    /// Left and right: a column in the matrix; out of a cell's history.
+    Left,
+    Right,
+    /// Open a view, or close it when it is open.
+    OpenView(Pane),
+    /// The matrix: one row per side or per actor.
+    ToggleBy,
+    /// The matrix's date steps to the previous or next event's day.
+    EarlierDate,
+    LaterDate,
+    /// Type the matrix's date.
+    TypeDate,
+    /// Mark changes since the matrix's date (again: stop).
+    MarkSince,
+    /// Type the date to mark changes since.
+    TypeSince,
 }
 
 pub struct App {
@@ -137,6 +170,8 @@ pub struct App {
     pub reading: bool,
     /// Whether actors' names are underlined in the source.
     pub mentions: bool,
+    /// Whether positions that are an author's assessment are hidden.
+    pub hide_assessed: bool,
     /// One letter per side, by side index.
     pub letters: Vec<char>,
     /// The widest date label of any event, for the timeline's date column.
@@ -146,11 +181,14 @@ pub struct App {
     /// Places before each jump, and after each going back.
     pub back: Vec<Place>,
     pub forward: Vec<Place>,
+    /// The analyst's views: the matrix, changes, one issue, disagreements.
+    pub views: views::Views,
 }
 
 impl App {
     pub fn new(briefing: Briefing, theme: Theme, size: Rect) -> App {
         let letters = crate::theme::side_letters(&briefing);
+        let theme = theme.with_sides(&briefing);
         let actor = ActorSel::Actor(lists::first_actor(&briefing).unwrap_or(0));
         let date_width = (0..briefing.events.len())
             .map(|e| unicode_width::UnicodeWidthStr::width(briefing.event_when(e).label().as_str()))
@@ -176,11 +214,13 @@ impl App {
             source: SourceView::default(),
             reading: false,
             mentions: true,
+            hide_assessed: false,
             letters,
             date_width,
             search: Default::default(),
             back: Vec::new(),
             forward: Vec::new(),
+            views: Default::default(),
         };
         app.refilter();
         match app.events.first() {
@@ -200,6 +240,9 @@ impl App {
     pub fn update(&mut self, action: Action) {
         let details_focused = self.focus == Pane::Details;
         self.apply(action);
+        if self.focus.is_view() {
+            self.refresh_views();
+        }
         // Focused Details is taller: the panes beside it take new sizes.
         if details_focused != (self.focus == Pane::Details) {
             self.relayout_source();
@@ -215,6 +258,9 @@ impl App {
             }
             if self.search.find.editing {
                 return self.find_update(action);
+            }
+            if self.focus.is_view() && !self.help && self.view_update(action) {
+                return;
             }
         }
         match action {
@@ -235,7 +281,19 @@ impl App {
             // Too small to show the panes: nothing moves unseen.
             _ if self.areas().is_none() => {}
             _ if self.help => self.in_help(action),
-            Action::FocusNext | Action::FocusPrev if self.reading => {}
+            Action::FocusNext | Action::FocusPrev if self.reading || self.focus.is_view() => {}
+            Action::OpenView(view) if self.focus == view => {
+                self.go_back();
+            }
+            Action::OpenView(view) => self.open_view(view),
+            Action::Left
+            | Action::Right
+            | Action::ToggleBy
+            | Action::EarlierDate
+            | Action::LaterDate
+            | Action::TypeDate
+            | Action::MarkSince
+            | Action::TypeSince => {}
             Action::FocusNext => self.focus = Pane::ALL[(self.focus as usize + 1) % 4],
             Action::FocusPrev => self.focus = Pane::ALL[(self.focus as usize + 3) % 4],
             Action::Up => self.step(-1),
@@ -259,6 +317,19 @@ impl App {
             Action::ToggleMentions => {
                 self.mentions = !self.mentions;
                 self.relayout_source();
+            }
+            Action::ToggleAssessed => {
+                self.hide_assessed = !self.hide_assessed;
+                // An assessed position that was current gives way to its actor.
+                if let Item::Position(p) = self.current
+                    && self.hide_assessed
+                    && self.briefing.positions[p].basis == crate::model::Basis::Assessed
+                    && let Some(a) = self.current.actor(&self.briefing)
+                {
+                    self.go(Item::Actor(a));
+                }
+                self.keep_actor_in_view();
+                self.rebuild_details();
             }
             Action::OpenPalette => self.open_palette(),
             Action::OpenFind => self.open_find(),
@@ -338,6 +409,8 @@ impl App {
                 let view = self.page_of(Pane::Source);
                 self.source.scroll_by(delta, view);
             }
+            // The views move in view_update.
+            _ => {}
         }
     }
 
@@ -352,6 +425,7 @@ impl App {
             Pane::Actors => a.actors,
             Pane::Details => a.details,
             Pane::Source => a.source,
+            _ => return self.size.height.saturating_sub(4).max(1) as usize,
         };
         r.height.saturating_sub(2).max(1) as usize
     }
@@ -441,6 +515,7 @@ impl App {
     fn open(&mut self) {
         match self.focus {
             Pane::Timeline | Pane::Actors | Pane::Details => self.focus = Pane::Source,
+            Pane::Matrix | Pane::Changes | Pane::IssueView | Pane::Disagreements => {}
             Pane::Source => {
                 if let Some(q) = self.source.current_quote()
                     && self.current != Item::Quote(q)

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::model::{Briefing, Loaded, Origin, load};
 use crate::{bundled, export};
@@ -18,7 +18,8 @@ use crate::{bundled, export};
 #[derive(Debug, Parser)]
 #[command(name = "brief", version, about, long_about)]
 pub struct Cli {
-    /// A briefing directory to use instead of the bundled briefing.
+    /// A briefing directory to use instead of the bundled briefing, or the
+    /// name of one in the user's briefings directory (see `brief list`).
     #[arg(short, long, global = true, value_name = "PATH")]
     pub briefing: Option<PathBuf>,
 
@@ -88,6 +89,110 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Start a new briefing with an example of every kind of entry.
+    ///
+    /// Writes the directory DIR/NAME with a working, commented example of
+    /// every kind of entry, which `brief check` passes as it is. Never
+    /// writes into a directory that has files.
+    New {
+        /// The briefing's id and directory name: lower-case letters,
+        /// digits and `-`.
+        name: String,
+        /// Where to make it.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Is a phrase verbatim in a source, and what prefix or suffix picks it out?
+    ///
+    /// Says where and how often it occurs (by the matcher `brief check`
+    /// uses for quotes and excerpts) and, when it occurs more than once,
+    /// the shortest prefix or suffix that picks out each occurrence. Words
+    /// that are not there get the nearest passage of the source.
+    ///
+    /// Exit status: 0 when the phrase (with --prefix/--suffix: exactly one
+    /// occurrence) is found, 1 when not, 2 on a usage or I/O error.
+    Anchor {
+        /// A source text file, or the id of a source of the briefing (-b,
+        /// else the bundled one).
+        source: String,
+        /// The words to find.
+        phrase: String,
+        /// Words just before the phrase, as an item's `prefix`.
+        #[arg(long)]
+        prefix: Option<String>,
+        /// Words just after the phrase, as an item's `suffix`.
+        #[arg(long)]
+        suffix: Option<String>,
+        /// Only this occurrence (1 is the first).
+        #[arg(short = 'n', long, value_name = "N")]
+        occurrence: Option<usize>,
+    },
+    /// List the briefings there are, with title, subject, as-of date and counts.
+    ///
+    /// The bundled one, those in the user's briefings directory
+    /// ($XDG_DATA_HOME/brief/briefings, by default
+    /// ~/.local/share/brief/briefings; open one with -b NAME), and -b DIR,
+    /// which may be one briefing or a directory of several.
+    List {
+        /// Write a JSON array of {name, path, title, subject, as_of,
+        /// sources, actors, events, quotes, positions, errors}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check the user's settings (colours, the terminal's depth and background).
+    ///
+    /// $XDG_CONFIG_HOME/brief/config.toml (by default
+    /// ~/.config/brief/config.toml): the terminal's colours and
+    /// background, and the colours of focus, keys, filter, stances and
+    /// sides. Prints each problem as `file:line:col: message`; what is wrong
+    /// keeps its default. Exit 0 clean or no file, 1 problems found.
+    Config,
+    /// Write a shell completion script to standard output.
+    ///
+    /// e.g. `brief completions bash > ~/.local/share/bash-completion/completions/brief`.
+    Completions {
+        /// bash, elvish, fish, powershell or zsh.
+        shell: clap_complete::Shell,
+    },
+    /// Write brief's manual page (roff) to standard output.
+    ///
+    /// e.g. `brief man > ~/.local/share/man/man1/brief.1`; with --dir, write
+    /// it and a page for each command (brief-check.1, …) into DIR.
+    Man {
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Add an article's text and metadata to a briefing.
+    ///
+    /// To the briefing -b DIR, else the current directory: copies FILE to
+    /// its sources/ as ID.txt and appends a [[sources]] entry to its
+    /// sources.toml. Changes nothing if anything is wrong.
+    AddSource {
+        /// The article's text, UTF-8.
+        file: PathBuf,
+        /// The source's id (default: from FILE's name).
+        #[arg(long)]
+        id: Option<String>,
+        /// The article's title.
+        #[arg(long)]
+        title: String,
+        /// The outlet that published it ("unknown" when it does not say).
+        #[arg(long)]
+        outlet: String,
+        /// When it was published: YYYY-MM-DD, YYYY-MM, YYYY or unknown.
+        #[arg(long)]
+        published: String,
+        #[arg(long)]
+        author: Option<String>,
+        #[arg(long)]
+        url: Option<String>,
+        /// BCP 47 language tag.
+        #[arg(long, default_value = "en")]
+        language: String,
+        /// How the metadata was found, if not from the article itself.
+        #[arg(long)]
+        note: Option<String>,
+    },
     /// The stance matrix: every actor's (or side's) stance on every issue
     /// as of a date, by the one order of time.
     ///
@@ -118,6 +223,9 @@ pub enum Command {
         /// Up to this date (default: the briefing's as-of date).
         #[arg(long, value_name = "DATE")]
         until: Option<String>,
+        /// Also list first recorded positions (no earlier position to move from).
+        #[arg(long)]
+        first: bool,
         #[arg(long, value_enum, default_value_t = crate::tables::TableFormat::Text)]
         format: crate::tables::TableFormat,
     },
@@ -145,6 +253,10 @@ pub fn origin(path: Option<&Path>) -> Origin {
 
 /// Loads a briefing for use; on problems prints them and says how to exit.
 pub fn open(path: Option<&Path>) -> Result<Briefing, ExitCode> {
+    if let Some(msg) = path.and_then(crate::library::several) {
+        eprintln!("brief: {msg}");
+        return Err(ExitCode::from(2));
+    }
     let loaded = load(&origin(path)).map_err(|e| {
         eprintln!("brief: {e}");
         ExitCode::from(2)
@@ -163,7 +275,12 @@ pub fn open(path: Option<&Path>) -> Result<Briefing, ExitCode> {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
-    let briefing = cli.briefing.as_deref();
+    let user = crate::library::user_dir();
+    let resolved = cli
+        .briefing
+        .as_deref()
+        .map(|p| crate::library::resolve(p, user.as_deref()));
+    let briefing = resolved.as_deref();
     match cli.command {
         Some(Command::Check {
             paths,
@@ -195,6 +312,109 @@ pub fn run(cli: Cli) -> ExitCode {
             )),
             Err(code) => code,
         },
+        Some(Command::New { name, dir }) => match crate::author::new::create(&name, &dir) {
+            Ok(root) => {
+                let root = root.display();
+                println!(
+                    "brief: wrote {root}, a briefing with an example of every kind of entry\n\
+                     next: `brief check {root}`, then `brief -b {root}` to read it"
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("brief: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Some(Command::Anchor {
+            source,
+            phrase,
+            prefix,
+            suffix,
+            occurrence,
+        }) => anchor(
+            briefing,
+            &source,
+            &phrase,
+            prefix.as_deref(),
+            suffix.as_deref(),
+            occurrence,
+        ),
+        Some(Command::AddSource {
+            file,
+            id,
+            title,
+            outlet,
+            published,
+            author,
+            url,
+            language,
+            note,
+        }) => {
+            let meta = crate::author::add_source::Meta {
+                id,
+                title,
+                outlet,
+                published,
+                author,
+                url,
+                language,
+                note,
+            };
+            let dir = briefing.map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+            match crate::author::add_source::add(&dir, &file, &meta) {
+                Ok(added) => {
+                    print!(
+                        "brief: copied the text to {}\nbrief: added to {}:\n\n{}",
+                        added.text.display(),
+                        dir.join("sources.toml").display(),
+                        added.entry
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("brief: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Some(Command::List { json }) => {
+            let entries = crate::library::list(user.as_deref(), briefing);
+            let text = if json {
+                format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&entries).unwrap_or_default()
+                )
+            } else {
+                crate::library::render(&entries)
+            };
+            print_or_fail(&text)
+        }
+        Some(Command::Config) => config(),
+        Some(Command::Completions { shell }) => {
+            let mut text = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "brief", &mut text);
+            print_or_fail(&String::from_utf8_lossy(&text))
+        }
+        Some(Command::Man { dir: Some(dir) }) => {
+            match clap_mangen::generate_to(Cli::command(), &dir) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("brief: {}: {e}", dir.display());
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Some(Command::Man { dir: None }) => {
+            let mut text = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut text) {
+                Ok(()) => print_or_fail(&String::from_utf8_lossy(&text)),
+                Err(e) => {
+                    eprintln!("brief: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Some(Command::Matrix {
             as_of,
             since,
@@ -220,6 +440,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Changes {
             since,
             until,
+            first,
             format,
         }) => match open(briefing) {
             Ok(b) => {
@@ -229,7 +450,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 });
                 match (since, until) {
                     (Ok(since), Ok(until)) => {
-                        print_or_fail(&crate::tables::changes(&b, since, until, format))
+                        print_or_fail(&crate::tables::changes(&b, since, until, first, format))
                     }
                     (Err(e), _) | (_, Err(e)) => usage_error(&e),
                 }
@@ -238,6 +459,106 @@ pub fn run(cli: Cli) -> ExitCode {
         },
         None => read(briefing),
     }
+}
+
+/// `brief anchor`: the source is a file if one is there by that name, else
+/// a source id of the briefing.
+fn anchor(
+    briefing: Option<&Path>,
+    source: &str,
+    phrase: &str,
+    prefix: Option<&str>,
+    suffix: Option<&str>,
+    occurrence: Option<usize>,
+) -> ExitCode {
+    if phrase.trim().is_empty() {
+        eprintln!("brief: give the words to find, e.g. brief anchor {source} \"the words\"");
+        return ExitCode::from(2);
+    }
+    let path = Path::new(source);
+    let (name, text) = if path.is_file() {
+        match std::fs::read(path).map(String::from_utf8) {
+            Ok(Ok(text)) => (source.to_string(), text),
+            Ok(Err(_)) => {
+                eprintln!("brief: {source}: not UTF-8");
+                return ExitCode::from(2);
+            }
+            Err(e) => {
+                eprintln!("brief: {source}: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        let loaded = match load(&origin(briefing)) {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("brief: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let b = loaded.briefing;
+        match b.source(source) {
+            Some(s) if !s.text.is_empty() => {
+                (format!("{} ({})", s.file.value, s.id.value), s.text.clone())
+            }
+            Some(s) => {
+                eprintln!(
+                    "brief: the text of source `{source}` ({}) could not be read; run `brief check`",
+                    s.file.value
+                );
+                return ExitCode::from(2);
+            }
+            None => {
+                let hint =
+                    crate::model::suggest::hint(source, b.sources.iter().map(|s| s.id.as_str()));
+                eprintln!(
+                    "brief: `{source}` is neither a file nor a source id of the briefing{hint}"
+                );
+                return ExitCode::from(2);
+            }
+        }
+    };
+    let report = crate::author::anchor::report(&name, &text, phrase, prefix, suffix, occurrence);
+    match print_or_fail(&report.text) {
+        code if code != ExitCode::SUCCESS => code,
+        _ if report.found => ExitCode::SUCCESS,
+        _ => ExitCode::from(1),
+    }
+}
+
+/// Prints the config's problems to `out`; returns how many there were.
+fn config_problems(out: &mut impl Write) -> usize {
+    let (_, problems, file) = crate::config::load();
+    for d in &problems {
+        let text = file.as_ref().map(|(_, t)| t.as_str());
+        let _ = writeln!(out, "{}", d.render(text));
+    }
+    problems.len()
+}
+
+/// `brief config`: where the settings are, and their problems.
+fn config() -> ExitCode {
+    let Some(path) = crate::config::path() else {
+        println!("brief: this platform has no config directory; the defaults are in force");
+        return ExitCode::SUCCESS;
+    };
+    if !path.exists() {
+        println!("brief: no {}; the defaults are in force", path.display());
+        return ExitCode::SUCCESS;
+    }
+    let mut out = std::io::stdout().lock();
+    let n = config_problems(&mut out);
+    let _ = writeln!(
+        out,
+        "{}: {n} error(s){}",
+        path.display(),
+        if n > 0 {
+            "; what is wrong keeps its default"
+        } else {
+            ""
+        }
+    );
+    ExitCode::from(u8::from(n > 0))
 }
 
 fn usage_error(message: &str) -> ExitCode {
@@ -251,6 +572,13 @@ fn read(briefing: Option<&Path>) -> ExitCode {
     if !std::io::stdout().is_terminal() {
         eprintln!("{}", crate::ui::strings::NOT_A_TERMINAL);
         return ExitCode::from(2);
+    }
+    // Said before the reader takes the screen, and still there after it.
+    let problems = config_problems(&mut std::io::stderr().lock());
+    if problems > 0 {
+        eprintln!(
+            "brief: the settings have {problems} error(s); their defaults are in force (brief config)"
+        );
     }
     match open(briefing) {
         Ok(b) => match crate::reader::run(b) {
@@ -280,10 +608,23 @@ fn print_or_fail(text: &str) -> ExitCode {
 /// `brief check`: every path checked, every problem printed, and with
 /// `stats` the counts of each.
 fn check(briefing: Option<&Path>, paths: &[PathBuf], stats: Option<StatsFormat>) -> ExitCode {
-    let targets: Vec<Option<&Path>> = if paths.is_empty() {
-        vec![briefing]
+    // A directory of several briefings stands for each of them.
+    let named: Vec<PathBuf> = if paths.is_empty() {
+        briefing.map(Path::to_path_buf).into_iter().collect()
     } else {
-        paths.iter().map(|p| Some(p.as_path())).collect()
+        paths.to_vec()
+    };
+    let expanded: Vec<PathBuf> = named
+        .into_iter()
+        .flat_map(|p| match crate::library::several(&p) {
+            Some(_) => crate::library::briefings_in(&p),
+            None => vec![p],
+        })
+        .collect();
+    let targets: Vec<Option<&Path>> = if expanded.is_empty() {
+        vec![None]
+    } else {
+        expanded.iter().map(|p| Some(p.as_path())).collect()
     };
     let mut out = std::io::stdout().lock();
     let mut worst = 0u8;
@@ -316,6 +657,42 @@ fn check_one(
             e.to_string()
         }
     };
+    // A source text is checked with the briefing it belongs to.
+    let found_dir: PathBuf;
+    let target = match target {
+        Some(p) if p.is_file() && p.extension().is_none_or(|e| e != "toml") => {
+            // Search the named path's own parents first, so that messages
+            // name files as the user does; then, for `check x.txt` inside
+            // a briefing, the real ones.
+            let named = p
+                .ancestors()
+                .skip(1)
+                .filter(|d| !d.as_os_str().is_empty())
+                .find(|d| d.join("briefing.toml").is_file())
+                .map(Path::to_path_buf);
+            let real = || {
+                let real = p.canonicalize().ok()?;
+                real.ancestors()
+                    .skip(1)
+                    .find(|d| d.join("briefing.toml").is_file())
+                    .map(Path::to_path_buf)
+            };
+            let Some(dir) = named.or_else(real) else {
+                return Err(format!(
+                    "{}: not a briefing file; `brief check` takes a briefing directory or one of its .toml files",
+                    p.display()
+                ));
+            };
+            eprintln!(
+                "brief: {} is a text of the briefing {}, whose quotes and excerpts rest on it: checking the briefing",
+                p.display(),
+                dir.display()
+            );
+            found_dir = dir;
+            Some(found_dir.as_path())
+        }
+        other => other,
+    };
     // A single .toml file is checked in the context of its briefing; only
     // its own problems are reported.
     let (dir, only) = match target {
@@ -330,6 +707,9 @@ fn check_one(
         && !file.exists()
     {
         return Err(format!("{}: no such file", file.display()));
+    }
+    if let Some(msg) = dir.as_deref().and_then(crate::library::several) {
+        return Err(msg);
     }
     let origin = origin(dir.as_deref());
     let loaded = load(&origin)?;

@@ -333,6 +333,152 @@ pub const KEYMAP: &[Binding] = &[
         Everywhere,
         "forward again after going back",
     ),
+    bind(
+        &[k('A')],
+        Action::ToggleAssessed,
+        Everywhere,
+        "hide positions that are an author's assessment (∴), or show them again",
+    ),
+    hinted(
+        bind(
+            &[k('m')],
+            Action::OpenView(Pane::Matrix),
+            Everywhere,
+            "the stance matrix: every actor's stance on every issue as of a date (again: back)",
+        ),
+        "m",
+        "matrix",
+    ),
+    bind(
+        &[k('c')],
+        Action::OpenView(Pane::Changes),
+        Everywhere,
+        "what changed: every move of a stance, since the matrix's since date, by its date",
+    ),
+    bind(
+        &[k('i')],
+        Action::OpenView(Pane::IssueView),
+        Everywhere,
+        "one issue across every side: each actor's stances on a shared time axis",
+    ),
+    hinted(
+        bind(
+            &[k('d')],
+            Action::OpenView(Pane::Disagreements),
+            Everywhere,
+            "where the sources disagree: each account side by side",
+        ),
+        "d",
+        "disagree",
+    ),
+    hinted(
+        bind(
+            &[code(KeyCode::Left), k('h')],
+            Action::Left,
+            In(Pane::Matrix),
+            "previous issue; out of a cell's history",
+        ),
+        "h/l",
+        "issues",
+    ),
+    bind(
+        &[code(KeyCode::Right), k('l')],
+        Action::Right,
+        In(Pane::Matrix),
+        "next issue",
+    ),
+    hinted(
+        bind(
+            &[k('<'), k(',')],
+            Action::EarlierDate,
+            In(Pane::Matrix),
+            "the date steps back to the previous event's day",
+        ),
+        "</>",
+        "date",
+    ),
+    bind(
+        &[k('>'), k('.')],
+        Action::LaterDate,
+        In(Pane::Matrix),
+        "the date steps on to the next event's day",
+    ),
+    hinted(
+        bind(
+            &[k('t')],
+            Action::TypeDate,
+            In(Pane::Matrix),
+            "type the date (2025-08-20, 20 aug, aug 2025)",
+        ),
+        "t",
+        "type date",
+    ),
+    hinted(
+        bind(
+            &[k('s')],
+            Action::MarkSince,
+            In(Pane::Matrix),
+            "mark what changed since the date shown now (again: stop)",
+        ),
+        "s",
+        "since",
+    ),
+    bind(
+        &[k('S')],
+        Action::TypeSince,
+        In(Pane::Matrix),
+        "type the since date",
+    ),
+    hinted(
+        bind(
+            &[k('v')],
+            Action::ToggleBy,
+            In(Pane::Matrix),
+            "one row per side (its actors summarised: one stance, or mixed) or per actor",
+        ),
+        "v",
+        "sides/actors",
+    ),
+    hinted(
+        bind(
+            &[code(KeyCode::Enter)],
+            Action::Open,
+            In(Pane::Matrix),
+            "a cell: its history of positions; a position there: its words in the source",
+        ),
+        "Enter",
+        "history",
+    ),
+    hinted(
+        bind(
+            &[code(KeyCode::Enter)],
+            Action::Open,
+            In(Pane::Changes),
+            "the change's position, with its words in the source",
+        ),
+        "Enter",
+        "open",
+    ),
+    hinted(
+        bind(
+            &[code(KeyCode::Enter)],
+            Action::Open,
+            In(Pane::IssueView),
+            "the actor's latest position on the issue, with its words",
+        ),
+        "Enter",
+        "open",
+    ),
+    hinted(
+        bind(
+            &[code(KeyCode::Enter)],
+            Action::Open,
+            In(Pane::Disagreements),
+            "both accounts in their sources; [ and ] switch between them",
+        ),
+        "Enter",
+        "open",
+    ),
     hinted(
         bind(
             &[k('/')],

@@ -1,11 +1,14 @@
 //! brief: an offline terminal reader for curated briefings.
 
 pub mod app;
+pub mod author;
 pub mod bundled;
 pub mod cli;
+pub mod config;
 pub mod export;
 pub mod keymap;
 pub mod layout;
+pub mod library;
 pub mod model;
 pub mod reader;
 pub mod search;

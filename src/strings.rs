@@ -27,6 +27,26 @@ pub const BOUND_REPORTED: &str = "bounded by when its sources were published";
 pub const BOUND_EXPECTED: &str = "expected: on or after its sources were published";
 pub const INFERRED: &str = "part of this date is the curator's inference";
 pub const READING: &str = "Reading";
+pub const SINGLE_SOURCE: &str = "single source";
+pub const ASSESSED_HIDDEN: &str = " · assessments (∴) hidden";
+pub const HELP_DATES: &str = "15 Aug 2025 a day · Aug 2025 a month · 16–17 Aug 2025 a span · ~ about · ≤ on or before (often: by the time a source reported it) · ≥ on or after · ? part of the date is inferred · undated: nothing places it; never a current stance";
+pub const HELP_MATRIX: &str = "a cell is the latest position that can have begun by the date. ? it may not hold yet · * it changed before · Δ it differs from the since date · a side's row is the stance its actors share, or mixed · · no recorded position (not neutral)";
+pub const MATRIX_AS_OF: &str = "Stances as of";
+pub const FOLLOWS_EVENT: &str = " (the event's day)";
+pub const CHANGED_SINCE: &str = "Δ since";
+pub const MIXED: &str = "mixed";
+pub const NOT_YET: &str = "not yet counted on this date";
+pub const CHANGES: &str = "What changed";
+pub const FROM_THE_START: &str = "from the start";
+pub const NO_CHANGES: &str =
+    "No stance changed in this span. Set the dates in the matrix (m): t, s or S.";
+pub const NO_POSITION_YET: &str = "no position";
+pub const ISSUE_VIEW: &str = "One issue across the sides";
+pub const NO_ISSUE: &str = "No issue is current: pick a position, or a column in the matrix.";
+pub const NO_DISCREPANCIES: &str = "The sources of this briefing do not disagree on record.";
+pub const DATE_PROMPT: &str = "as of:";
+pub const SINCE_PROMPT: &str = "since:";
+pub const DATE_KEYS: &str = "2025-08-20, 20 aug or aug 2025 · Enter sets · Esc cancels";
 pub const NO_MENTIONS: &str = "names not underlined";
 
 pub fn sources_count(n: usize) -> String {
@@ -107,7 +127,7 @@ pub fn sources(current: usize, total: usize) -> String {
     format!("source {current}/{total}")
 }
 
-/// The key that jumps to the side at `index` (0–3), as the actors pane shows it.
+/// The key that jumps to the side at `index` (0–8), as the actors pane shows it.
 pub fn side_key(index: usize) -> String {
     format!("  key {}", index + 1)
 }

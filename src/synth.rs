@@ -133,6 +133,8 @@ pub fn generate(items: usize, seed: u64) -> Briefing {
         b.sides.push(Side {
             id: id(s.into()),
             name: s.to_string(),
+            letter: None,
+            color: None,
         });
     }
     actors(&mut b, &mut rng, plan.actors, &sides);
@@ -195,10 +197,11 @@ pub fn generate(items: usize, seed: u64) -> Briefing {
         });
     }
     let none = validate::Unreadable::default();
-    let errors: Vec<_> = validate::validate(&mut b, &none, &|f: &str| f.to_string())
-        .into_iter()
-        .filter(|d| d.is_error())
-        .collect();
+    let errors: Vec<_> =
+        validate::validate(&mut b, &none, &|f: &str| f.to_string(), &Default::default())
+            .into_iter()
+            .filter(|d| d.is_error())
+            .collect();
     assert!(
         errors.is_empty(),
         "synthetic briefing invalid: {:?}",

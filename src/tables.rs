@@ -51,6 +51,7 @@ pub fn day_label(d: Day) -> String {
 }
 
 /// A row of the matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
     Side(usize),
     Actor(usize),
@@ -59,15 +60,19 @@ pub enum Row {
 /// The rows in the briefing's side order; actors in file order under their
 /// side. Actors with no position on any issue are left out.
 pub fn rows(b: &Briefing, by: By) -> Vec<Row> {
+    let mut with_positions = vec![false; b.actors.len()];
+    for &(a, _) in b.history_keys() {
+        with_positions[a] = true;
+    }
     let mut rows = Vec::new();
-    for (s, side) in b.sides.iter().enumerate() {
+    for s in 0..b.sides.len() {
         match by {
             By::Side => rows.push(Row::Side(s)),
             By::Actor => rows.extend(
-                (0..b.actors.len())
-                    .filter(|&a| b.actors[a].side == side.id)
-                    .filter(|&a| (0..b.issues.len()).any(|i| !b.history(a, i).is_empty()))
-                    .map(Row::Actor),
+                b.side_actors(s)
+                    .iter()
+                    .filter(|&&a| with_positions[a])
+                    .map(|&a| Row::Actor(a)),
             ),
         }
     }
@@ -84,23 +89,35 @@ pub struct Shown {
 }
 
 pub fn cell(b: &Briefing, row: &Row, issue: usize, day: Day, since: Option<Day>) -> Option<Shown> {
+    cell_in(b, row, issue, day, since, false)
+}
+
+/// As [`cell`]; with `hide_assessed`, authors' assessments do not count.
+pub fn cell_in(
+    b: &Briefing,
+    row: &Row,
+    issue: usize,
+    day: Day,
+    since: Option<Day>,
+    hide_assessed: bool,
+) -> Option<Shown> {
+    let h = hide_assessed;
     match *row {
         Row::Actor(a) => {
-            let c: Cell = stances::as_of(b, a, issue, day)?;
+            let c: Cell = stances::as_of_in(b, a, issue, day, h)?;
             Some(Shown {
                 stances: vec![c.stance],
                 uncertain: c.uncertain,
                 changed: c.changed,
-                moved: since.is_some_and(|s| stances::differs(b, a, issue, s, day)),
+                moved: since.is_some_and(|s| stances::differs_in(b, a, issue, s, day, h)),
             })
         }
         Row::Side(s) => {
-            let c: SideCell = stances::side_as_of(b, s, issue, day)?;
+            let c: SideCell = stances::side_as_of_in(b, s, issue, day, h)?;
             let moved = since.is_some_and(|since| {
-                let id = b.sides[s].id.as_str();
-                (0..b.actors.len())
-                    .filter(|&a| b.actors[a].side == id)
-                    .any(|a| stances::differs(b, a, issue, since, day))
+                b.side_actors(s)
+                    .iter()
+                    .any(|&a| stances::differs_in(b, a, issue, since, day, h))
             });
             let stances = match c.summary {
                 Summary::Stance(x) => vec![x],
@@ -122,8 +139,11 @@ pub fn cell_text(c: &Shown) -> String {
     let mut s = match c.stances.as_slice() {
         [one] => format!("{} {}", stance_symbol(*one), one.word()),
         many => {
-            let glyphs: Vec<&str> = many.iter().map(|x| stance_symbol(*x)).collect();
-            format!("mixed {}", glyphs.join(""))
+            let each: Vec<String> = many
+                .iter()
+                .map(|x| format!("{} {}", stance_symbol(*x), x.word()))
+                .collect();
+            format!("mixed: {}", each.join(", "))
         }
     };
     for (on, mark) in [(c.uncertain, "?"), (c.changed, "*"), (c.moved, " Δ")] {
@@ -328,11 +348,20 @@ fn evidence(b: &Briefing, p: usize) -> Vec<(String, String)> {
     quoted.chain(cited).collect()
 }
 
-pub fn changes(b: &Briefing, since: Day, until: Day, format: TableFormat) -> String {
-    let list = stances::changes(b, since, until);
+/// With `first`, the first recorded positions after `since` are listed too,
+/// not only the moves from one stance to another.
+pub fn changes(b: &Briefing, since: Day, until: Day, first: bool, format: TableFormat) -> String {
+    let all = stances::changes(b, since, until);
+    let firsts = all.iter().filter(|c| c.from.is_none()).count();
+    let list: Vec<Change> = all
+        .into_iter()
+        .filter(|c| first || c.from.is_some())
+        .collect();
+    let list = list.as_slice();
+    let title = changes_title(list, firsts, first, since, until);
     match format {
-        TableFormat::Text => changes_text(b, &list, since, until),
-        TableFormat::Markdown => changes_markdown(b, &list, since, until),
+        TableFormat::Text => changes_text(b, list, &title),
+        TableFormat::Markdown => changes_markdown(b, list, &title),
         TableFormat::Json => {
             let items: Vec<Value> = list
                 .iter()
@@ -353,24 +382,33 @@ pub fn changes(b: &Briefing, since: Day, until: Day, format: TableFormat) -> Str
                     })
                 })
                 .collect();
-            let v = json!({"since": since.iso(), "until": until.iso(), "changes": items});
+            let v = json!({
+                "since": since.iso(),
+                "until": until.iso(),
+                "first_positions_included": first,
+                "changes": items,
+            });
             serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
         }
     }
 }
 
-fn changes_title(list: &[Change], since: Day, until: Day) -> String {
+fn changes_title(list: &[Change], firsts: usize, first: bool, since: Day, until: Day) -> String {
     let moves = list.iter().filter(|c| c.from.is_some()).count();
+    let also = if first {
+        format!(", and {firsts} first recorded position(s)")
+    } else {
+        format!(" ({firsts} first recorded position(s) not listed: --first lists them)")
+    };
     format!(
-        "After {} and by {}: {moves} change(s) of stance and {} first recorded position(s)",
+        "After {} and by {}: {moves} change(s) of stance{also}",
         day_label(since),
         day_label(until),
-        list.len() - moves
     )
 }
 
-fn changes_text(b: &Briefing, list: &[Change], since: Day, until: Day) -> String {
-    let mut out = changes_title(list, since, until) + "\n";
+fn changes_text(b: &Briefing, list: &[Change], title: &str) -> String {
+    let mut out = format!("{title}\n");
     for c in list {
         let _ = write!(
             out,
@@ -388,8 +426,8 @@ fn changes_text(b: &Briefing, list: &[Change], since: Day, until: Day) -> String
     out
 }
 
-fn changes_markdown(b: &Briefing, list: &[Change], since: Day, until: Day) -> String {
-    let mut out = format!("**{}**\n\n", changes_title(list, since, until));
+fn changes_markdown(b: &Briefing, list: &[Change], title: &str) -> String {
+    let mut out = format!("**{}**\n\n", md(title));
     out.push_str("| Date | Actor | Issue | From | To | Evidence |\n|---|---|---|---|---|---|\n");
     for c in list {
         let ev: Vec<String> = evidence(b, c.to)

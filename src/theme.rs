@@ -1,11 +1,23 @@
 //! Colours, symbols and text styles in one place. Colour is never the only
 //! signal: every highlight also carries bold, underline or reverse, and
 //! every side and stance a letter or symbol, so `NO_COLOR` and
-//! colour-blind readers lose nothing. Side colours are the Okabe–Ito palette.
+//! colour-blind readers lose nothing.
+//!
+//! Stances are coloured by what they say: green for, vermillion against,
+//! and no colour for the words that are neither (`ambiguous`, and the
+//! forecasts `expects` and `doubts`). Sides take their colours from
+//! [`SIDE_PALETTE`], whose hues keep clear of those two, so a side is
+//! never read as a stance.
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::model::sides::parse_color;
 use crate::model::{Briefing, Stance};
+
+pub mod term;
+pub use term::{Depth, Terminal};
+
+use crate::config::{Colors, Config, MAX_SIDES};
 
 /// Okabe–Ito: distinguishable under the common colour-vision deficiencies.
 const OKABE_ITO: [Color; 7] = [
@@ -18,46 +30,257 @@ const OKABE_ITO: [Color; 7] = [
     Color::Rgb(0, 114, 178),   // blue
 ];
 
+/// A stance for: Okabe–Ito's bluish green.
+const FOR: Color = OKABE_ITO[2];
+/// A weaker stance for (`open`, `conditional`): a paler green, same hue.
+const FOR_WEAK: Color = Color::Rgb(110, 200, 160);
+/// A stance against: Okabe–Ito's vermillion.
+const AGAINST: Color = OKABE_ITO[1];
+
+/// The stance colours, for keeping side colours clear of their hues.
+pub const STANCE_COLORS: [Color; 3] = [FOR, FOR_WEAK, AGAINST];
+
+/// The default side colours, in the order sides take them: ten that
+/// differ from one another, none within 30° of hue of a stance colour.
+/// The first are Okabe–Ito's; the rest add hues that keep clear of green
+/// and vermillion.
+pub const SIDE_PALETTE: [Color; 10] = [
+    OKABE_ITO[0],              // sky blue
+    OKABE_ITO[4],              // reddish purple
+    Color::Rgb(225, 225, 60),  // yellow
+    Color::Rgb(160, 120, 230), // violet
+    Color::Rgb(160, 200, 60),  // yellow-green
+    OKABE_ITO[6],              // blue
+    Color::Rgb(220, 90, 220),  // magenta
+    Color::Rgb(150, 150, 30),  // olive
+    Color::Rgb(120, 140, 255), // periwinkle
+    Color::Rgb(170, 200, 240), // pale blue
+];
+
+/// The side colours on a light background: the same order, darker, each
+/// as clear of the stance hues.
+pub const SIDE_PALETTE_LIGHT: [Color; 10] = [
+    Color::Rgb(0, 110, 180),  // blue
+    Color::Rgb(170, 50, 120), // reddish purple
+    Color::Rgb(130, 130, 0),  // mustard
+    Color::Rgb(110, 60, 190), // violet
+    Color::Rgb(80, 120, 0),   // dark yellow-green
+    Color::Rgb(20, 40, 130),  // navy
+    Color::Rgb(180, 0, 180),  // magenta
+    Color::Rgb(120, 50, 140), // plum
+    Color::Rgb(60, 90, 230),  // periwinkle
+    Color::Rgb(60, 110, 150), // steel blue
+];
+
+/// The side colours in 16 colours, none of them red or green.
+const SIDE_16: [Color; 8] = [
+    Color::LightCyan,
+    Color::LightMagenta,
+    Color::LightYellow,
+    Color::LightBlue,
+    Color::Yellow,
+    Color::Blue,
+    Color::Magenta,
+    Color::Cyan,
+];
+const SIDE_16_LIGHT: [Color; 5] = [
+    Color::Blue,
+    Color::Magenta,
+    Color::Cyan,
+    Color::Yellow,
+    Color::LightBlue,
+];
+
+/// How many sides keep a colour of their own in a theme; after that the
+/// colours repeat (the number keys reach nine sides).
+pub const SIDE_COLORS: usize = 32;
+
+/// A side's colour: one of the palette's (by index), or its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SideColor {
+    Palette(usize),
+    Own(Color),
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
+    depth: Depth,
+    /// The terminal's background is light.
+    light: bool,
+    /// The colour of each side by index (modulo [`SIDE_COLORS`]).
+    sides: [SideColor; SIDE_COLORS],
+    /// The colours the user's config sets.
+    colors: Colors,
+}
+
+/// What a stance colour is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Polarity {
+    For,
+    ForWeak,
+    Against,
 }
 
 impl Theme {
-    /// Colour unless `NO_COLOR` is set to a non-empty value (no-color.org).
-    pub fn from_env() -> Theme {
+    /// A theme with colour or without, in 24-bit colour on a dark
+    /// background, and the default side colours.
+    pub fn new(color: bool) -> Theme {
         Theme {
-            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            color,
+            depth: Depth::TrueColor,
+            light: false,
+            sides: std::array::from_fn(SideColor::Palette),
+            colors: Colors::default(),
+        }
+    }
+
+    /// As the terminal is (see [`term::detect`] for what is read) and the
+    /// user's config sets ([`crate::config`]); the config's problems are
+    /// not reported here (`brief` and `brief config` report them).
+    pub fn from_env() -> Theme {
+        let env = |k: &str| std::env::var(k).ok();
+        let (config, _, _) = crate::config::load();
+        Theme::configured(term::detect(&env), &config, &env)
+    }
+
+    /// The terminal as detected, then what the config sets, unless an
+    /// environment variable (`BRIEF_COLORS`, `BRIEF_BACKGROUND`) forced it.
+    /// `NO_COLOR` always wins.
+    pub fn configured(
+        mut t: Terminal,
+        config: &Config,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Theme {
+        let forced = |k: &str| env(k).is_some_and(|v| !v.is_empty());
+        match config.depth {
+            Some(_) if forced("BRIEF_COLORS") => {}
+            Some(Some(depth)) => t.depth = depth,
+            Some(None) => t.color = false,
+            None => {}
+        }
+        if let Some(light) = config.light
+            && !forced("BRIEF_BACKGROUND")
+        {
+            t.light = light;
+        }
+        Theme {
+            colors: config.colors,
+            ..Theme::for_terminal(t)
+        }
+    }
+
+    pub fn for_terminal(t: Terminal) -> Theme {
+        Theme {
+            depth: t.depth,
+            light: t.light,
+            ..Theme::new(t.color)
+        }
+    }
+
+    pub fn depth(self) -> Depth {
+        self.depth
+    }
+
+    pub fn light(self) -> bool {
+        self.light
+    }
+
+    /// The same theme with the briefing's sides' colours: each side's own
+    /// `color`, and for the others the palette's colours in order, skipping
+    /// those that a side has chosen.
+    pub fn with_sides(mut self, b: &Briefing) -> Theme {
+        self.sides = side_colors(b);
+        self
+    }
+
+    /// A colour as this terminal can show it: darker on a light
+    /// background, then brought down to its depth.
+    fn paint(self, c: Color) -> Color {
+        let c = if self.light { term::for_light(c) } else { c };
+        match self.depth {
+            Depth::TrueColor => c,
+            Depth::Ansi256 => term::to_256(c),
+            Depth::Ansi16 => term::to_16(c, None),
         }
     }
 
     fn fg(self, c: Color) -> Style {
         if self.color {
-            Style::new().fg(c)
+            Style::new().fg(self.paint(c))
         } else {
             Style::new()
         }
     }
 
+    /// The colour of the side at `index`, as this terminal shows it.
+    fn side_color(self, index: usize) -> Color {
+        match (self.sides[index % SIDE_COLORS], self.depth, self.light) {
+            (SideColor::Own(c), ..) => self.paint(c),
+            (SideColor::Palette(k), ..) if self.colors.sides[k % MAX_SIDES].is_some() => {
+                self.paint(self.colors.sides[k % MAX_SIDES].unwrap_or(SIDE_PALETTE[0]))
+            }
+            (SideColor::Palette(k), Depth::Ansi16, false) => SIDE_16[k % SIDE_16.len()],
+            (SideColor::Palette(k), Depth::Ansi16, true) => SIDE_16_LIGHT[k % SIDE_16_LIGHT.len()],
+            (SideColor::Palette(k), depth, light) => {
+                let palette = if light {
+                    &SIDE_PALETTE_LIGHT
+                } else {
+                    &SIDE_PALETTE
+                };
+                let c = palette[k % palette.len()];
+                if depth == Depth::Ansi256 {
+                    term::to_256(c)
+                } else {
+                    c
+                }
+            }
+        }
+    }
+
+    /// A stance colour: the config's, else green or vermillion; in 16
+    /// colours, the terminal's own green and red.
+    fn stance_color(self, polarity: Polarity) -> Style {
+        let (own, default) = match polarity {
+            Polarity::For => (self.colors.for_, FOR),
+            Polarity::ForWeak => (self.colors.for_weak, FOR_WEAK),
+            Polarity::Against => (self.colors.against, AGAINST),
+        };
+        if let Some(c) = own {
+            return self.fg(c);
+        }
+        if self.depth != Depth::Ansi16 || !self.color {
+            return self.fg(default);
+        }
+        let named = match polarity {
+            Polarity::Against => Color::Red,
+            Polarity::ForWeak if !self.light => Color::LightGreen,
+            _ => Color::Green,
+        };
+        Style::new().fg(named)
+    }
+
+    /// The focus colour: the config's, else Okabe–Ito's yellow.
+    fn focus_color(self) -> Color {
+        self.colors.focus.unwrap_or(OKABE_ITO[5])
+    }
+
     /// The colour of the side at `index` in the briefing's order.
     pub fn side(self, index: Option<usize>) -> Style {
         match index {
-            Some(i) => self.fg(OKABE_ITO[i % OKABE_ITO.len()]),
+            Some(i) if self.color => Style::new().fg(self.side_color(i)),
+            Some(_) => Style::new(),
             None => self.dim(),
         }
     }
 
     pub fn stance(self, s: Stance) -> Style {
-        let c = match s {
-            Stance::Supports => OKABE_ITO[2],
-            Stance::Opposes | Stance::RulesOut => OKABE_ITO[1],
-            Stance::Demands => OKABE_ITO[3],
-            Stance::Conditional => OKABE_ITO[0],
-            Stance::Open => OKABE_ITO[6],
-            Stance::Ambiguous => OKABE_ITO[4],
-            Stance::Expects | Stance::Doubts => OKABE_ITO[5],
+        let style = match s {
+            Stance::Supports | Stance::Demands => self.stance_color(Polarity::For),
+            Stance::Conditional | Stance::Open => self.stance_color(Polarity::ForWeak),
+            Stance::Opposes | Stance::RulesOut => self.stance_color(Polarity::Against),
+            Stance::Ambiguous | Stance::Expects | Stance::Doubts => Style::new(),
         };
-        let style = self.fg(c);
         if matches!(s, Stance::RulesOut | Stance::Demands) {
             style.add_modifier(Modifier::BOLD)
         } else {
@@ -77,7 +300,7 @@ impl Theme {
     }
     /// The border of the focused pane.
     pub fn focused(self) -> Style {
-        self.fg(OKABE_ITO[5]).add_modifier(Modifier::BOLD)
+        self.fg(self.focus_color()).add_modifier(Modifier::BOLD)
     }
     /// The selected row of a list.
     pub fn selected(self) -> Style {
@@ -100,19 +323,25 @@ impl Theme {
         self.side(side).add_modifier(Modifier::UNDERLINED)
     }
     pub fn filter(self) -> Style {
-        self.fg(OKABE_ITO[3])
+        self.fg(self.colors.filter.unwrap_or(OKABE_ITO[3]))
             .add_modifier(Modifier::BOLD | Modifier::REVERSED)
     }
     /// The characters a search matched, in a palette row.
     pub fn matched(self) -> Style {
-        self.fg(OKABE_ITO[5])
+        self.fg(self.focus_color())
             .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
     /// A find match in the source.
     pub fn found(self) -> Style {
         let s = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
         if self.color {
-            s.fg(Color::Black).bg(OKABE_ITO[5])
+            // A light background under black text: never darkened.
+            let bg = Theme {
+                light: false,
+                ..self
+            }
+            .paint(self.focus_color());
+            s.fg(Color::Black).bg(bg)
         } else {
             s
         }
@@ -122,7 +351,8 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
     }
     pub fn key(self) -> Style {
-        self.fg(OKABE_ITO[0]).add_modifier(Modifier::BOLD)
+        self.fg(self.colors.key.unwrap_or(OKABE_ITO[0]))
+            .add_modifier(Modifier::BOLD)
     }
 }
 
@@ -141,21 +371,41 @@ pub fn stance_symbol(s: Stance) -> &'static str {
     }
 }
 
-/// One letter per side (K, M, W, C, …): the first free letter of its name,
-/// else a digit.
-pub fn side_letters(b: &Briefing) -> Vec<char> {
-    let mut taken: Vec<char> = Vec::new();
-    for (i, side) in b.sides.iter().enumerate() {
-        let letter = side
-            .name
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_uppercase)
-            .find(|c| c.is_ascii() && !taken.contains(c))
-            .unwrap_or_else(|| char::from_digit((i % 10) as u32, 10).unwrap_or('?'));
-        taken.push(letter);
+/// Who holds that an actor holds a position: a glyph, beside the word.
+/// “ their own words; ↳ a source reports it; ∴ an author's assessment.
+pub fn basis_symbol(b: crate::model::Basis) -> &'static str {
+    match b {
+        crate::model::Basis::Stated => "“",
+        crate::model::Basis::Reported => "↳",
+        crate::model::Basis::Assessed => "∴",
     }
-    taken
+}
+
+/// One letter per side (K, M, W, C, …), never two alike: see
+/// [`crate::model::sides::letters`].
+pub fn side_letters(b: &Briefing) -> Vec<char> {
+    crate::model::sides::letters(&b.sides)
+}
+
+/// Each side's colour, by index, for the first [`SIDE_COLORS`] sides.
+fn side_colors(b: &Briefing) -> [SideColor; SIDE_COLORS] {
+    let own: Vec<Option<Color>> = b
+        .sides
+        .iter()
+        .map(|s| {
+            let rgb = s.color.as_ref().and_then(|c| parse_color(c).ok())?;
+            Some(Color::Rgb(rgb[0], rgb[1], rgb[2]))
+        })
+        .collect();
+    let mut free = (0..SIDE_PALETTE.len())
+        .filter(|&k| !own.contains(&Some(SIDE_PALETTE[k])))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .cycle();
+    std::array::from_fn(|i| match own.get(i).copied().flatten() {
+        Some(c) => SideColor::Own(c),
+        None => SideColor::Palette(free.next().unwrap_or(i % SIDE_PALETTE.len())),
+    })
 }
 
 #[cfg(test)]
@@ -164,7 +414,7 @@ mod tests {
 
     #[test]
     fn no_color_keeps_modifiers_and_drops_colours() {
-        let t = Theme { color: false };
+        let t = Theme::new(false);
         assert_eq!(t.side(Some(1)).fg, None);
         assert!(t.current().add_modifier.contains(Modifier::REVERSED));
         assert!(t.quote(Some(0)).add_modifier.contains(Modifier::BOLD));
@@ -172,6 +422,274 @@ mod tests {
             t.mention(Some(0))
                 .add_modifier
                 .contains(Modifier::UNDERLINED)
+        );
+    }
+
+    /// Hue in degrees of an RGB colour; `None` for greys.
+    fn hue(c: Color) -> Option<f64> {
+        let Color::Rgb(r, g, b) = c else {
+            panic!("the palettes are RGB: {c:?}")
+        };
+        let (r, g, b) = (f64::from(r), f64::from(g), f64::from(b));
+        let (max, min) = (r.max(g).max(b), r.min(g).min(b));
+        if max - min < 1.0 {
+            return None;
+        }
+        let h = if max == r {
+            60.0 * ((g - b) / (max - min))
+        } else if max == g {
+            60.0 * ((b - r) / (max - min)) + 120.0
+        } else {
+            60.0 * ((r - g) / (max - min)) + 240.0
+        };
+        Some(h.rem_euclid(360.0))
+    }
+
+    fn rgb_distance(a: Color, b: Color) -> f64 {
+        let (Color::Rgb(r1, g1, b1), Color::Rgb(r2, g2, b2)) = (a, b) else {
+            panic!("RGB: {a:?} {b:?}")
+        };
+        let d = |x: u8, y: u8| (f64::from(x) - f64::from(y)).powi(2);
+        (d(r1, r2) + d(g1, g2) + d(b1, b2)).sqrt()
+    }
+
+    /// Every pair of the colours `theme` gives the first ten sides and the
+    /// stances: what must hold of them.
+    fn sides_and_stances(theme: Theme) -> (Vec<Color>, Vec<Color>) {
+        let t = theme.with_sides(&briefing(&[None; 10]));
+        let sides = (0..10).map(|i| t.side(Some(i)).fg.unwrap()).collect();
+        let stances = Stance::ALL.iter().filter_map(|&s| t.stance(s).fg).collect();
+        (sides, stances)
+    }
+
+    #[test]
+    fn no_side_colour_shares_a_hue_with_a_stance_colour() {
+        for light in [false, true] {
+            let theme = Theme::for_terminal(Terminal {
+                color: true,
+                depth: Depth::TrueColor,
+                light,
+            });
+            let (sides, stances) = sides_and_stances(theme);
+            assert_eq!(stances.len(), 6, "for and against: {stances:?}");
+            for side in &sides {
+                for stance in &stances {
+                    let (Some(a), Some(b)) = (hue(*side), hue(*stance)) else {
+                        continue;
+                    };
+                    let d = (a - b).abs().min(360.0 - (a - b).abs());
+                    assert!(
+                        d >= 30.0,
+                        "{side:?} is {d:.0}° from {stance:?} (light: {light})"
+                    );
+                }
+            }
+            // The sides differ from one another plainly.
+            for (i, a) in sides.iter().enumerate() {
+                for b in &sides[i + 1..] {
+                    assert!(
+                        rgb_distance(*a, *b) >= 50.0,
+                        "{a:?} ~ {b:?} (light: {light})"
+                    );
+                }
+            }
+        }
+        // Every stance shows in a stance colour or in none.
+        let t = Theme::new(true);
+        for &s in Stance::ALL {
+            if let Some(c) = t.stance(s).fg {
+                assert!(STANCE_COLORS.contains(&c), "{s:?}: {c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn on_a_light_background_every_colour_is_dark_enough_to_read() {
+        let theme = Theme::for_terminal(Terminal {
+            color: true,
+            depth: Depth::TrueColor,
+            light: true,
+        });
+        let (sides, stances) = sides_and_stances(theme);
+        let chrome = [
+            theme.focused(),
+            theme.key(),
+            theme.matched(),
+            theme.filter(),
+        ]
+        .map(|s| s.fg.unwrap());
+        for c in sides.iter().chain(&stances).chain(&chrome) {
+            assert!(term::luminance(*c) <= 0.51, "{c:?} on white");
+        }
+        let dark = Theme::new(true);
+        assert_ne!(
+            dark.focused().fg,
+            theme.focused().fg,
+            "the yellow border darkens"
+        );
+    }
+
+    #[test]
+    fn in_256_colours_sides_and_stances_stay_apart() {
+        for light in [false, true] {
+            let theme = Theme::for_terminal(Terminal {
+                color: true,
+                depth: Depth::Ansi256,
+                light,
+            });
+            let (sides, stances) = sides_and_stances(theme);
+            for c in sides.iter().chain(&stances) {
+                assert!(matches!(c, Color::Indexed(_)), "{c:?}");
+            }
+            for (i, a) in sides.iter().enumerate() {
+                assert!(!stances.contains(a), "side {i} {a:?} is a stance's");
+                assert!(!sides[i + 1..].contains(a), "side {i} {a:?} repeats");
+            }
+        }
+    }
+
+    #[test]
+    fn in_16_colours_red_and_green_are_the_stances_only() {
+        for light in [false, true] {
+            let theme = Theme::for_terminal(Terminal {
+                color: true,
+                depth: Depth::Ansi16,
+                light,
+            });
+            let (sides, stances) = sides_and_stances(theme);
+            let stance_named = [Color::Green, Color::LightGreen, Color::Red];
+            for c in &stances {
+                assert!(stance_named.contains(c), "{c:?}");
+            }
+            for c in &sides {
+                assert!(
+                    ![Color::Red, Color::LightRed, Color::Green, Color::LightGreen].contains(c),
+                    "{c:?}"
+                );
+            }
+            let distinct = if light { 5 } else { 8 };
+            for (i, a) in sides.iter().take(distinct).enumerate() {
+                assert!(!sides[i + 1..distinct].contains(a), "{sides:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_config_sets_colours_and_the_environment_overrides_it() {
+        let text = r##"
+[terminal]
+colors = "256"
+background = "light"
+[colors]
+focus = "#010203"
+against = "#040506"
+sides = ["#070809"]
+"##;
+        let (config, problems) = crate::config::parse("config.toml", text);
+        assert!(problems.is_empty());
+        let none = |_: &str| None;
+        let truecolor = Terminal {
+            color: true,
+            depth: Depth::TrueColor,
+            light: false,
+        };
+        let t = Theme::configured(truecolor, &config, &none);
+        assert_eq!((t.depth(), t.light()), (Depth::Ansi256, true));
+        // BRIEF_COLORS and BRIEF_BACKGROUND win over the config.
+        let env =
+            |k: &str| matches!(k, "BRIEF_COLORS" | "BRIEF_BACKGROUND").then(|| "x".to_string());
+        let t = Theme::configured(truecolor, &config, &env);
+        assert_eq!((t.depth(), t.light()), (Depth::TrueColor, false));
+        // The colours are the config's.
+        assert_eq!(t.focused().fg, Some(Color::Rgb(1, 2, 3)));
+        assert_eq!(t.stance(Stance::Opposes).fg, Some(Color::Rgb(4, 5, 6)));
+        assert_eq!(
+            t.stance(Stance::Supports).fg,
+            Some(FOR),
+            "what it does not set stays"
+        );
+        let t = t.with_sides(&briefing(&[None, None, Some("#0a0b0c")]));
+        assert_eq!(t.side(Some(0)).fg, Some(Color::Rgb(7, 8, 9)));
+        assert_eq!(t.side(Some(1)).fg, Some(SIDE_PALETTE[1]));
+        assert_eq!(
+            t.side(Some(2)).fg,
+            Some(Color::Rgb(10, 11, 12)),
+            "a side's own wins"
+        );
+        // NO_COLOR wins over everything.
+        let off = Terminal {
+            color: false,
+            ..truecolor
+        };
+        assert_eq!(Theme::configured(off, &config, &none).focused().fg, None);
+    }
+
+    #[test]
+    fn the_terminal_decides_the_depth() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                vars.iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let t = Theme::for_terminal(term::detect(&env(&[("TERM", "xterm-256color")])));
+        assert_eq!(t.depth(), Depth::Ansi256);
+        assert!(matches!(t.key().fg, Some(Color::Indexed(_))));
+        let t = Theme::for_terminal(term::detect(&env(&[("COLORTERM", "truecolor")])));
+        assert!(matches!(t.key().fg, Some(Color::Rgb(..))));
+        let t = Theme::for_terminal(term::detect(&env(&[("TERM", "vt100")])));
+        assert_eq!(t.depth(), Depth::Ansi16);
+        let t = Theme::for_terminal(term::detect(&env(&[("NO_COLOR", "1")])));
+        assert_eq!(t.side(Some(0)).fg, None);
+        assert!(t.current().add_modifier.contains(Modifier::REVERSED));
+    }
+
+    fn briefing(colors: &[Option<&str>]) -> Briefing {
+        let mut b = Briefing::default();
+        for (i, c) in colors.iter().enumerate() {
+            b.sides.push(crate::model::Side {
+                id: crate::model::Id::new(format!("s{i}")),
+                name: format!("Side {i}"),
+                letter: None,
+                color: c.map(|c| crate::model::Id::new(c.to_string())),
+            });
+        }
+        b
+    }
+
+    #[test]
+    fn the_first_ten_sides_never_share_a_default_colour() {
+        let t = Theme::new(true).with_sides(&briefing(&[None; 12]));
+        let colours: Vec<_> = (0..10).map(|i| t.side(Some(i)).fg.unwrap()).collect();
+        for (i, a) in colours.iter().enumerate() {
+            for b in &colours[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        assert_eq!(t.side(Some(10)).fg, t.side(Some(0)).fg, "then they repeat");
+    }
+
+    #[test]
+    fn a_sides_own_colour_is_kept_and_no_default_repeats_it() {
+        // The second side asks for the palette's first colour.
+        let t =
+            Theme::new(true).with_sides(&briefing(&[None, Some("#56b4e9"), None, Some("#123456")]));
+        let fg = |i| t.side(Some(i)).fg.unwrap();
+        assert_eq!(fg(1), Color::Rgb(0x56, 0xb4, 0xe9));
+        assert_eq!(fg(3), Color::Rgb(0x12, 0x34, 0x56));
+        assert_eq!(
+            fg(0),
+            SIDE_PALETTE[1],
+            "the first side skips the colour the second chose"
+        );
+        assert_eq!(fg(2), SIDE_PALETTE[2]);
+        assert_eq!(
+            Theme::new(false)
+                .with_sides(&briefing(&[Some("#123456")]))
+                .side(Some(0))
+                .fg,
+            None
         );
     }
 

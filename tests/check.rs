@@ -61,7 +61,7 @@ fn unknown_missing_and_mistyped_fields() {
         "bad-fields",
         1,
         &[
-            "actors.toml:3:1: error: unknown field `nmae`, expected one of `id`, `name`, `kind`, `side`, `role`, `aliases`, `member_of`, `note`",
+            "actors.toml:3:1: error: unknown field `nmae`: did you mean `name`? (expected one of `id`, `name`, `kind`, `side`, `role`, `aliases`, `member_of`, `note`)",
             "actors.toml:12:8: error: invalid type: integer `3`, expected a string",
             "issues.toml:1:1: error: missing field `question`",
             "positions.toml:15:10: error: unknown stance `maybe`; expected one of `supports`, `opposes`, `demands`, `rules-out`, `conditional`, `open`, `ambiguous`, `expects`, `doubts`",
@@ -75,9 +75,9 @@ fn duplicate_and_malformed_ids() {
         "bad-duplicate-ids",
         1,
         &[
-            "actors.toml:18:6: error: duplicate actor id `zakharova`: already defined above",
-            "issues.toml:7:6: error: issue id `Foreign Troops` must be lower-case letters, digits and `-`",
-            "issues.toml:7:6: warning: issue `Foreign Troops` has no position",
+            "actors.toml:18:6: error: duplicate actor id `zakharova`: already defined at line 2",
+            // One error, not a warning beside it that the issue has no position.
+            "issues.toml:7:6: error: issue id `Foreign Troops` must be lower-case letters, digits and `-`, e.g. `foreign-troops`",
         ],
     );
 }
@@ -91,7 +91,7 @@ fn references_to_unknown_items() {
             "actors.toml:5:8: error: unknown side `kremlin`",
             "actors.toml:16:14: error: unknown actor `ukraine`",
             "events.toml:8:29: error: unknown actor `biden`",
-            "positions.toml:9:11: error: unknown quote `zakharova-acceptable`",
+            "positions.toml:9:11: error: unknown quote `zakharova-acceptable`; did you mean `zakharova-unacceptable`?",
             "positions.toml:19:24: error: unknown source `nope`",
             "quotes.toml:3:11: error: unknown actor `putin`",
             "quotes.toml:7:9: error: unknown event `rome`",
@@ -123,7 +123,7 @@ fn quotes_and_excerpts_must_be_verbatim_and_unambiguous() {
         &[
             "events.toml:10:42: error: excerpt occurs 2 times in source `article` but none has the given prefix/suffix",
             "positions.toml:19:42: error: excerpt occurs 2 times in source `article`; add `prefix` or `suffix` to pick one",
-            "quotes.toml:4:8: error: quote not found verbatim in source `article`",
+            "quotes.toml:4:8: error: quote not found verbatim in source `article`; nearest is line 4 of sources/article.txt: \"unacceptable foreign intervention\", and it has `intervention` where the words here have `interference`",
         ],
     );
 }
@@ -135,6 +135,7 @@ fn missing_and_non_utf8_source_files() {
         1,
         &[
             "sources.toml:7:8: error: source file `sources/missing.txt` not found",
+            "sources.toml:7:8: warning: not checked, as the text of source `article` could not be read: 1 excerpt in events.toml, 1 excerpt in positions.toml, 1 quote in quotes.toml",
             "sources/latin1.txt:1:6: error: source file is not valid UTF-8",
         ],
     );
@@ -165,13 +166,15 @@ fn reported_lines_never_carry_the_control_characters_themselves() {
 }
 
 #[test]
-fn required_sides() {
+fn sides_letters_and_colours() {
     assert_reports(
         "bad-sides",
         1,
         &[
-            "briefing.toml:9:6: error: missing required side(s) `washington`",
-            "briefing.toml:9:6: error: define at least one side besides the four main ones (e.g. analysts)",
+            "briefing.toml:17:10: error: side letter `K` is already side `kyiv`'s, set at line 11; each side needs a letter of its own",
+            "briefing.toml:18:9: error: colour `red` must be written \"#rrggbb\", e.g. \"#56b4e9\"",
+            "briefing.toml:23:10: error: side letter `CW` must be one ASCII letter or digit, e.g. \"K\"",
+            "briefing.toml:24:9: warning: side `coalition` has the colour of side `kyiv`, set at line 12; only their letters tell them apart",
         ],
     );
 }
@@ -316,4 +319,56 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
         }
     }
     out
+}
+
+#[test]
+fn unknown_names_suggest_the_nearest_known_one() {
+    assert_reports(
+        "bad-spelling",
+        1,
+        &[
+            "actors.toml:13:8: error: unknown side `kiyv`; did you mean `kyiv`?",
+            "events.toml:5:8: error: unknown event kind `meting`: did you mean `meeting`? (expected one of `meeting`, `call`, `statement`, `report`, `decision`, `summit`, `other`)",
+            "positions.toml:5:10: error: unknown stance `rule-out`: did you mean `rules-out`? (expected one of `supports`, `opposes`, `demands`, `rules-out`, `conditional`, `open`, `ambiguous`, `expects`, `doubts`)",
+            "positions.toml:14:9: error: unknown issue `troops`; did you mean `foreign-troops`?",
+            "positions.toml:19:24: error: unknown source `Article`; did you mean `article`?",
+            "quotes.toml:3:11: error: unknown actor `zakharov`; did you mean `zakharova`?",
+        ],
+    );
+}
+
+#[test]
+fn one_malformed_id_is_one_error() {
+    // The quote names the actor as the id would be well formed, the
+    // positions as it is written: neither is reported again, nor is the
+    // actor reported as unused.
+    assert_reports(
+        "bad-cascade",
+        1,
+        &[
+            "actors.toml:2:6: error: actor id `Maria Zakharova` must be lower-case letters, digits and `-`, e.g. `maria-zakharova`",
+        ],
+    );
+}
+
+#[test]
+fn a_source_text_is_checked_with_its_briefing() {
+    let out = brief(&["check", "tests/fixtures/bad-anchors/sources/article.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        "brief: tests/fixtures/bad-anchors/sources/article.txt is a text of the briefing tests/fixtures/bad-anchors, whose quotes and excerpts rest on it: checking the briefing\n"
+    );
+    assert!(
+        stdout.ends_with("tests/fixtures/bad-anchors: 3 error(s), 0 warning(s)\n"),
+        "{stdout}"
+    );
+    let stray = brief(&["check", "README.md"]);
+    assert_eq!(stray.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(stray.stderr).unwrap(),
+        "brief: README.md: not a briefing file; `brief check` takes a briefing directory or one of its .toml files\n"
+    );
 }

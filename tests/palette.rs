@@ -17,11 +17,7 @@ fn bundled() -> Briefing {
 }
 
 fn app(width: u16, height: u16) -> App {
-    App::new(
-        bundled(),
-        Theme { color: true },
-        Rect::new(0, 0, width, height),
-    )
+    App::new(bundled(), Theme::new(true), Rect::new(0, 0, width, height))
 }
 
 fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {

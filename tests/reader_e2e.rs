@@ -208,3 +208,33 @@ fn reversed(screen: &vt100::Screen) -> String {
     }
     text
 }
+
+/// The matrix in a real terminal: open it, step the date, see a cell
+/// change; Enter opens the cell's history, Enter again the words in the
+/// source; Esc returns to the matrix as it was.
+#[test]
+fn the_matrix_steps_through_time_and_opens_the_words() {
+    let fixture = fixture();
+    let mut s = Session::start(&["-b", &fixture], 30, 120);
+    s.wait_for("Details · Event");
+    s.press(b"m");
+    s.wait_for("Stances as of 1 Mar 2025");
+    s.wait_for("○ open?");
+    // Russia is the second row, foreign troops the first column.
+    s.press(b"j");
+    s.press(b">>>>>>");
+    s.wait_for("Stances as of 4 Sep 2025");
+    s.wait_for("⊘ rules out*");
+    s.press(b"\r");
+    s.wait_for("› ○ open");
+    s.press(b"j\r");
+    s.wait_for("Details · Position");
+    s.wait_for("Any Western troop presence would be foreign intervention.");
+    s.press(b"\x1b");
+    s.wait_for("Stances as of 4 Sep 2025");
+    s.press(b"\x1b");
+    s.wait_for("Details · Event");
+    s.press(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}

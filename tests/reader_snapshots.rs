@@ -26,7 +26,7 @@ fn fixture() -> Briefing {
 }
 
 fn app(b: Briefing, width: u16, height: u16, color: bool) -> App {
-    App::new(b, Theme { color }, Rect::new(0, 0, width, height))
+    App::new(b, Theme::new(color), Rect::new(0, 0, width, height))
 }
 
 /// Presses keys: characters, or names in angle brackets (`<Tab>`, `<Esc>`).
@@ -153,6 +153,7 @@ fn help_overlay() {
         "Alt-←",
         "Space",
         "filter the timeline",
+        "Ctrl-c",
     ] {
         assert!(all.contains(words), "help lacks {words}");
     }
@@ -164,16 +165,9 @@ fn help_overlay_scrolls_to_the_legend() {
     let mut app = app(bundled(), 80, 24, true);
     press(&mut app, "?G");
     let screen = draw(&app).backend().to_string();
-    for words in ["Ctrl-c", "Stances:", "rules out", "Sides:"] {
+    for words in ["Stances:", "rules out", "Sides:", "Basis:", "Dates:"] {
         assert!(screen.contains(words), "help lacks {words}:\n{screen}");
     }
-    // The pane keys sit above the palette's keys and query language.
-    press(&mut app, &"k".repeat(18));
-    let screen = draw(&app).backend().to_string();
-    assert!(
-        screen.contains("next highlight"),
-        "help lacks next highlight:\n{screen}"
-    );
 }
 
 #[test]
@@ -380,4 +374,66 @@ fn reading_mode_80x24_and_200x60() {
         assert!(screen.contains("lines "), "an honest position: {screen}");
         insta::assert_snapshot!(format!("reading_{w}x{h}"), terminal.backend());
     }
+}
+
+/// The analyst's views on the bundled briefing: the matrix at both sizes
+/// with changes since 15 August marked, the changes list, one issue across
+/// the sides, and where the sources disagree.
+#[test]
+fn analyst_views() {
+    use brief::app::{Action, Pane};
+    for (w, h) in [(80, 24), (200, 60)] {
+        let mut app = app(bundled(), w, h, true);
+        app.update(Action::OpenView(Pane::Matrix));
+        app.update(Action::TypeSince);
+        for c in "15 aug".chars() {
+            app.update(Action::Type(c));
+        }
+        app.update(Action::Open);
+        app.update(Action::TypeDate);
+        for c in "6 sep".chars() {
+            app.update(Action::Type(c));
+        }
+        app.update(Action::Open);
+        let terminal = draw(&app);
+        let screen = terminal.backend().to_string();
+        assert!(screen.contains("Stances as of 6 Sep 2025"), "{screen}");
+        assert!(screen.contains("Δ since 15 Aug 2025"), "{screen}");
+        insta::assert_snapshot!(format!("matrix_{w}x{h}"), terminal.backend());
+        if w == 200 {
+            app.update(Action::OpenView(Pane::Changes));
+            insta::assert_snapshot!("changes_200x60", draw(&app).backend());
+        }
+    }
+    let mut app = app(bundled(), 160, 48, true);
+    let us_role = app.briefing.issue_index("us-role").unwrap();
+    app.jump(Item::Issue(us_role));
+    app.update(Action::OpenView(Pane::IssueView));
+    let terminal = draw(&app);
+    assert!(terminal.backend().to_string().contains("Donald Trump"));
+    insta::assert_snapshot!("issue_view_us_role", terminal.backend());
+    app.update(Action::OpenView(Pane::Disagreements));
+    insta::assert_snapshot!("disagreements", draw(&app).backend());
+}
+
+/// Issue 12: who holds that a position is held (its basis) and how many
+/// sources support it, in the actors pane and in Details.
+#[test]
+fn basis_and_corroboration_in_the_actors_pane_and_details() {
+    let mut app = app(fixture(), 100, 30, true);
+    let p = app
+        .briefing
+        .positions
+        .iter()
+        .position(|p| p.id == "trump-troops-assessed")
+        .unwrap();
+    app.jump(Item::Position(p));
+    // Tab twice: to Details, which grows to show the whole record.
+    press(&mut app, "<Tab><Tab>");
+    let terminal = draw(&app);
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("✓ supports ∴×1"), "{screen}");
+    assert!(screen.contains("∴ assessed by A. Writer"), "{screen}");
+    assert!(screen.contains("1 source"), "{screen}");
+    assert_snapshot!(terminal.backend());
 }

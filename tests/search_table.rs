@@ -82,7 +82,7 @@ const TABLE: &[(&str, Want, usize)] = &[
     ("aug 26", Item(Event, "ft-report-2025-08-26"), 1),
     ("27 february", Item(Event, "paris-meeting-2025-02-27"), 1),
     // Issues.
-    ("buffer zone", Item(Issue, "buffer-zone"), 3),
+    ("buffer zone", Item(Event, "politico-buffer-zone-report"), 3),
     ("sanctions", Item(Issue, "sanctions"), 3),
     ("article 5", Item(Issue, "article-5-guarantees"), 3),
     (

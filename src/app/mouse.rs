@@ -15,6 +15,9 @@ impl App {
         if self.reading {
             return Some(Pane::Source);
         }
+        if self.focus.is_view() {
+            return Some(self.focus);
+        }
         [
             (a.timeline, Pane::Timeline),
             (a.actors, Pane::Actors),
@@ -51,7 +54,7 @@ impl App {
                     self.select_actor_row(sel);
                 }
             }
-            Pane::Details | Pane::Source => {}
+            _ => {}
         }
     }
 }

@@ -160,7 +160,7 @@ pub fn rows(size: ratatui::layout::Rect) -> usize {
 impl App {
     /// Whether keys are text for the palette or the find prompt.
     pub fn typing(&self) -> bool {
-        self.search.palette.is_some() || self.search.find.editing
+        self.search.palette.is_some() || self.search.find.editing || self.views.prompt.is_some()
     }
 
     /// Whether a search is running off the UI thread.

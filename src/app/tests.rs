@@ -16,7 +16,7 @@ pub fn fixture() -> Briefing {
 }
 
 fn app() -> App {
-    App::new(fixture(), Theme { color: true }, Rect::new(0, 0, 80, 24))
+    App::new(fixture(), Theme::new(true), Rect::new(0, 0, 80, 24))
 }
 
 fn run(app: &mut App, actions: &[Action]) {
@@ -311,7 +311,7 @@ fn tab_and_shift_tab_cycle_the_panes() {
 
 #[test]
 fn details_scrolls_and_a_new_item_starts_at_its_top() {
-    let mut app = App::new(fixture(), Theme { color: true }, Rect::new(0, 0, 60, 16));
+    let mut app = App::new(fixture(), Theme::new(true), Rect::new(0, 0, 60, 16));
     let russia = app.briefing.actor_index("russia").unwrap();
     app.jump(Item::Actor(russia));
     app.focus = Pane::Details;
@@ -529,4 +529,217 @@ fn q_quits() {
     let mut app = app();
     run(&mut app, &[Action::Quit]);
     assert!(app.quit);
+}
+
+#[test]
+fn the_matrix_steps_its_date_and_a_cell_changes() {
+    use crate::tables::{self, Row};
+    let mut app = app();
+    run(&mut app, &[Action::OpenView(Pane::Matrix)]);
+    assert_eq!(app.focus, Pane::Matrix);
+    let rows = tables::rows(&app.briefing, app.views.matrix.by);
+    let russia = app.briefing.actor_index("russia").unwrap();
+    let troops = app.briefing.issue_index("foreign-troops").unwrap();
+    let row = rows
+        .iter()
+        .position(|r| matches!(r, Row::Actor(a) if *a == russia))
+        .unwrap();
+    // The date follows the current event: the first, in March.
+    let stance = |app: &App| {
+        crate::model::stances::as_of(&app.briefing, russia, troops, app.matrix_day())
+            .map(|c| c.stance)
+    };
+    assert_eq!(stance(&app), Some(crate::model::Stance::Open));
+    for _ in 0..10 {
+        run(&mut app, &[Action::LaterDate]);
+    }
+    assert_eq!(app.matrix_day().iso(), "2025-09-04", "the last event's day");
+    assert_eq!(stance(&app), Some(crate::model::Stance::RulesOut));
+    run(&mut app, &[Action::EarlierDate, Action::EarlierDate]);
+    assert_eq!(app.matrix_day().iso(), "2025-03-01");
+    // Typing a date.
+    run(&mut app, &[Action::TypeDate]);
+    for c in "5 sep".chars() {
+        app.update(Action::Type(c));
+    }
+    run(&mut app, &[Action::Open]);
+    assert_eq!(app.matrix_day().iso(), "2025-09-05");
+    run(
+        &mut app,
+        &[Action::TypeDate, Action::Type('x'), Action::Open],
+    );
+    assert!(
+        app.views.prompt.as_ref().unwrap().error.is_some(),
+        "a bad date says so"
+    );
+    run(&mut app, &[Action::Back]);
+    assert!(app.views.prompt.is_none());
+    // Enter on Russia's cell: its history; Enter on a position: its words; Esc: back.
+    for _ in 0..row {
+        app.update(Action::Down);
+    }
+    while app.views.matrix.col < troops {
+        app.update(Action::Right);
+    }
+    run(&mut app, &[Action::Open]);
+    assert!(app.views.matrix.in_history);
+    assert_eq!(app.cell_history().len(), 2);
+    run(&mut app, &[Action::Down, Action::Open]);
+    let p = app
+        .briefing
+        .positions
+        .iter()
+        .position(|p| p.id == "russia-troops-no")
+        .unwrap();
+    assert_eq!(app.current, Item::Position(p));
+    assert_eq!(app.focus, Pane::Source);
+    assert_agrees(&app);
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.focus, Pane::Matrix);
+    assert_eq!(
+        app.matrix_day().iso(),
+        "2025-09-05",
+        "the matrix is as it was"
+    );
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.focus, Pane::Timeline);
+}
+
+#[test]
+fn since_marks_changes_and_the_changes_view_lists_them() {
+    let mut app = app();
+    run(
+        &mut app,
+        &[Action::OpenView(Pane::Matrix), Action::TypeSince],
+    );
+    for c in "2025-08-01".chars() {
+        app.update(Action::Type(c));
+    }
+    run(&mut app, &[Action::Open, Action::TypeDate]);
+    for c in "2025-09-30".chars() {
+        app.update(Action::Type(c));
+    }
+    run(&mut app, &[Action::Open, Action::OpenView(Pane::Changes)]);
+    assert_eq!(app.focus, Pane::Changes);
+    assert_eq!(
+        app.change_list().len(),
+        1,
+        "Russia's move; first positions are not moves"
+    );
+    let russia = app.briefing.actor_index("russia").unwrap();
+    let at = app
+        .change_list()
+        .iter()
+        .position(|c| c.actor == russia)
+        .unwrap();
+    for _ in 0..at {
+        app.update(Action::Down);
+    }
+    let to = app.change_list()[at].to;
+    run(&mut app, &[Action::Open]);
+    assert_eq!(app.current, Item::Position(to));
+    assert_agrees(&app);
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.focus, Pane::Changes);
+}
+
+#[test]
+fn the_issue_view_shows_every_actor_with_a_position_by_side() {
+    let mut app = app();
+    let troops = app.briefing.issue_index("foreign-troops").unwrap();
+    app.jump(Item::Issue(troops));
+    run(&mut app, &[Action::OpenView(Pane::IssueView)]);
+    assert_eq!(app.view_issue(), Some(troops));
+    let names: Vec<&str> = app
+        .issue_rows(troops)
+        .iter()
+        .map(|&a| app.briefing.actors[a].id.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["zelensky", "russia", "zakharova", "trump", "macron"]
+    );
+    run(&mut app, &[Action::Down, Action::Open]);
+    let p = app
+        .briefing
+        .positions
+        .iter()
+        .position(|p| p.id == "russia-troops-no")
+        .unwrap();
+    assert_eq!(
+        app.current,
+        Item::Position(p),
+        "the actor's latest position"
+    );
+    run(&mut app, &[Action::Back, Action::Back]);
+    assert_eq!(app.current, Item::Issue(troops));
+}
+
+/// Issue 10's done-when: every discrepancy of the bundled briefing can be
+/// reached from the reader, and opens both sources at their words.
+#[test]
+fn every_bundled_discrepancy_opens_both_accounts() {
+    let b = crate::cli::open(None).unwrap();
+    let n = b.discrepancies.len();
+    assert!(n >= 11);
+    let mut app = App::new(b, Theme::new(true), Rect::new(0, 0, 120, 40));
+    run(&mut app, &[Action::OpenView(Pane::Disagreements)]);
+    for d in 0..n {
+        assert_eq!(app.views.disagreements.selected, d);
+        run(&mut app, &[Action::Open]);
+        assert_eq!(app.current, Item::Discrepancy(d));
+        assert_agrees(&app);
+        let accounts = &app.briefing.discrepancies[d].accounts;
+        let sources: Vec<usize> = accounts
+            .iter()
+            .map(|a| app.briefing.source_index(&a.source).unwrap())
+            .collect();
+        // The first account's words are current; ] reaches the other source.
+        let shown = |app: &App| {
+            let m = &app.source.marks[app.source.current.unwrap()];
+            (app.source.source.unwrap(), m.range.clone())
+        };
+        assert_eq!(
+            shown(&app),
+            (sources[0], accounts[0].range.clone().unwrap())
+        );
+        if sources[1] != sources[0] {
+            run(&mut app, &[Action::NextSource]);
+            assert_eq!(shown(&app).0, sources[1]);
+        }
+        run(&mut app, &[Action::Back]);
+        assert_eq!(app.focus, Pane::Disagreements);
+        run(&mut app, &[Action::Down]);
+    }
+}
+
+#[test]
+fn assessed_positions_can_be_hidden() {
+    let mut app = app();
+    let trump = app.briefing.actor_index("trump").unwrap();
+    let assessed = app
+        .briefing
+        .positions
+        .iter()
+        .position(|p| p.id == "trump-troops-assessed")
+        .unwrap();
+    app.jump(Item::Position(assessed));
+    let rows = |app: &App| {
+        super::lists::actor_rows(app)
+            .iter()
+            .filter(|r| matches!(r, super::lists::ActorRow::Position(p, _) if *p == assessed))
+            .count()
+    };
+    assert_eq!(rows(&app), 1);
+    run(&mut app, &[Action::ToggleAssessed]);
+    assert!(app.hide_assessed);
+    assert_eq!(rows(&app), 0, "the assessment is hidden");
+    assert_eq!(
+        app.current,
+        Item::Actor(trump),
+        "its actor is current instead"
+    );
+    assert_agrees(&app);
+    run(&mut app, &[Action::ToggleAssessed]);
+    assert_eq!(rows(&app), 1);
 }

@@ -116,11 +116,12 @@ pub fn load(origin: &Origin) -> Result<Loaded, String> {
     let unreadable = validate::Unreadable {
         ids: reader.unreadable.into_iter().collect(),
     };
-    reader
-        .diagnostics
-        .extend(validate::validate(&mut b, &unreadable, &|f| {
-            names[f].clone()
-        }));
+    reader.diagnostics.extend(validate::validate(
+        &mut b,
+        &unreadable,
+        &|f| names[f].clone(),
+        &reader.files,
+    ));
     b.build_index();
     reader
         .diagnostics
@@ -263,7 +264,7 @@ impl Reader<'_> {
                 }
                 if !self.syntax_errors {
                     let span = e.span().or(Some(value.span()));
-                    self.error(rel, span, e.message().trim().to_string());
+                    self.error(rel, span, super::suggest::unknown_field(e.message().trim()));
                 }
                 None
             }

@@ -28,10 +28,23 @@ fn counts(when: When, day: Day) -> bool {
 
 /// The stance of `actor` on `issue` as of `day`, if any position counts.
 pub fn as_of(b: &Briefing, actor: usize, issue: usize, day: Day) -> Option<Cell> {
+    as_of_in(b, actor, issue, day, false)
+}
+
+/// As [`as_of`]; with `hide_assessed`, an author's assessment of a
+/// position does not count, only what the actor said or is reported to hold.
+pub fn as_of_in(
+    b: &Briefing,
+    actor: usize,
+    issue: usize,
+    day: Day,
+    hide_assessed: bool,
+) -> Option<Cell> {
     let history = b.history(actor, issue);
     let counted: Vec<usize> = history
         .iter()
         .copied()
+        .filter(|&p| !hide_assessed || b.positions[p].basis != super::Basis::Assessed)
         .filter(|&p| counts(b.position_when(p), day))
         .collect();
     let &last = counted.last()?;
@@ -67,10 +80,20 @@ pub struct SideCell {
 /// A side's stance on an issue as of a day: the one stance its actors share,
 /// or "mixed" when they differ; None when none of them has one.
 pub fn side_as_of(b: &Briefing, side: usize, issue: usize, day: Day) -> Option<SideCell> {
-    let id = b.sides.get(side)?.id.as_str();
-    let cells: Vec<(usize, Cell)> = (0..b.actors.len())
-        .filter(|&a| b.actors[a].side == id)
-        .filter_map(|a| as_of(b, a, issue, day).map(|c| (a, c)))
+    side_as_of_in(b, side, issue, day, false)
+}
+
+pub fn side_as_of_in(
+    b: &Briefing,
+    side: usize,
+    issue: usize,
+    day: Day,
+    hide_assessed: bool,
+) -> Option<SideCell> {
+    let cells: Vec<(usize, Cell)> = b
+        .side_actors(side)
+        .iter()
+        .filter_map(|&a| as_of_in(b, a, issue, day, hide_assessed).map(|c| (a, c)))
         .collect();
     let (_, first) = cells.first()?;
     let mut stances: Vec<Stance> = Vec::new();
@@ -107,30 +130,27 @@ pub struct Change {
 /// order of time (ties by actor, then issue, in file order).
 pub fn changes(b: &Briefing, since: Day, until: Day) -> Vec<Change> {
     let mut out = Vec::new();
-    for actor in 0..b.actors.len() {
-        for issue in 0..b.issues.len() {
-            let history = b.history(actor, issue);
-            let mut before: Option<usize> = None;
-            for &p in history {
-                let when = b.position_when(p);
-                if !when.is_dated() {
-                    break;
-                }
-                let first = when.first_day().unwrap_or(Day::MIN);
-                if first > until {
-                    break;
-                }
-                let moved = before.is_none_or(|q| b.positions[q].stance != b.positions[p].stance);
-                if first > since && moved {
-                    out.push(Change {
-                        actor,
-                        issue,
-                        from: before,
-                        to: p,
-                    });
-                }
-                before = Some(p);
+    for &(actor, issue) in b.history_keys() {
+        let mut before: Option<usize> = None;
+        for &p in b.history(actor, issue) {
+            let when = b.position_when(p);
+            if !when.is_dated() {
+                break;
             }
+            let first = when.first_day().unwrap_or(Day::MIN);
+            if first > until {
+                break;
+            }
+            let moved = before.is_none_or(|q| b.positions[q].stance != b.positions[p].stance);
+            if first > since && moved {
+                out.push(Change {
+                    actor,
+                    issue,
+                    from: before,
+                    to: p,
+                });
+            }
+            before = Some(p);
         }
     }
     out.sort_by_key(|c| b.position_when(c.to));
@@ -139,8 +159,19 @@ pub fn changes(b: &Briefing, since: Day, until: Day) -> Vec<Change> {
 
 /// Whether the stance of `actor` on `issue` differs between two days.
 pub fn differs(b: &Briefing, actor: usize, issue: usize, since: Day, day: Day) -> bool {
-    let then = as_of(b, actor, issue, since).map(|c| c.stance);
-    let now = as_of(b, actor, issue, day).map(|c| c.stance);
+    differs_in(b, actor, issue, since, day, false)
+}
+
+pub fn differs_in(
+    b: &Briefing,
+    actor: usize,
+    issue: usize,
+    since: Day,
+    day: Day,
+    hide_assessed: bool,
+) -> bool {
+    let then = as_of_in(b, actor, issue, since, hide_assessed).map(|c| c.stance);
+    let now = as_of_in(b, actor, issue, day, hide_assessed).map(|c| c.stance);
     then != now
 }
 
@@ -156,4 +187,134 @@ pub fn event_days(b: &Briefing) -> Vec<Day> {
     days.sort();
     days.dedup();
     days
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::time::parse_loose;
+
+    /// tests/fixtures/reader: Russia moves from open (Mar 2025) to rules out
+    /// (4 Sep); Trump's position spans late August; Zakharova has a dated
+    /// position and an undated one.
+    fn fixture() -> Briefing {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader");
+        crate::cli::open(Some(&dir)).expect("the reader fixture is valid")
+    }
+
+    fn day(s: &str) -> Day {
+        parse_loose(s, 2025).unwrap().0
+    }
+
+    #[test]
+    fn as_of_takes_the_latest_counted_position_and_marks_it() {
+        let b = fixture();
+        let russia = b.actor_index("russia").unwrap();
+        let troops = b.issue_index("foreign-troops").unwrap();
+        let at = |d: &str| as_of(&b, russia, troops, day(d));
+        assert_eq!(at("2025-02-28"), None, "before any position");
+        let march = at("2025-03-15").unwrap();
+        assert_eq!(march.stance, Stance::Open);
+        assert!(march.uncertain, "a March position may not hold by 15 March");
+        let august = at("2025-08-01").unwrap();
+        assert_eq!(
+            (august.stance, august.uncertain, august.changed),
+            (Stance::Open, false, false)
+        );
+        let september = at("2025-09-05").unwrap();
+        assert_eq!(september.stance, Stance::RulesOut);
+        assert!(september.changed && !september.uncertain);
+        assert!(differs(
+            &b,
+            russia,
+            troops,
+            day("2025-08-01"),
+            day("2025-09-05")
+        ));
+        assert!(!differs(
+            &b,
+            russia,
+            troops,
+            day("2025-08-01"),
+            day("2025-08-31")
+        ));
+    }
+
+    #[test]
+    fn a_bounded_date_counts_from_its_first_day_and_is_uncertain_within() {
+        let b = fixture();
+        let trump = b.actor_index("trump").unwrap();
+        let backstop = b.issue_index("us-backstop").unwrap();
+        assert_eq!(as_of(&b, trump, backstop, day("2025-08-20")), None);
+        let late = as_of(&b, trump, backstop, day("2025-08-25")).unwrap();
+        assert!(late.uncertain, "late August may be after the 25th");
+        assert!(
+            !as_of(&b, trump, backstop, day("2025-09-01"))
+                .unwrap()
+                .uncertain
+        );
+    }
+
+    #[test]
+    fn an_undated_position_never_counts() {
+        let b = fixture();
+        let zakharova = b.actor_index("zakharova").unwrap();
+        let troops = b.issue_index("foreign-troops").unwrap();
+        assert_eq!(b.history(zakharova, troops).len(), 2);
+        assert_eq!(as_of(&b, zakharova, troops, day("2025-09-01")), None);
+        let cell = as_of(&b, zakharova, troops, day("2025-12-31")).unwrap();
+        assert_eq!(b.positions[cell.position].id, "zakharova-troops");
+    }
+
+    #[test]
+    fn a_side_is_one_stance_or_mixed() {
+        let b = fixture();
+        let moscow = b.side_index("moscow").unwrap();
+        let troops = b.issue_index("foreign-troops").unwrap();
+        let august = side_as_of(&b, moscow, troops, day("2025-08-01")).unwrap();
+        assert_eq!(august.summary, Summary::Stance(Stance::Open));
+        let september = side_as_of(&b, moscow, troops, day("2025-09-05")).unwrap();
+        assert_eq!(
+            september.summary,
+            Summary::Mixed(vec![Stance::RulesOut, Stance::Opposes])
+        );
+        assert!(september.changed);
+        // Washington's only position on troops is the writer's assessment.
+        let washington = b.side_index("washington").unwrap();
+        let assessed = side_as_of(&b, washington, troops, day("2025-09-05")).unwrap();
+        assert_eq!(assessed.summary, Summary::Stance(Stance::Supports));
+        assert_eq!(
+            side_as_of_in(&b, washington, troops, day("2025-09-05"), true),
+            None
+        );
+    }
+
+    #[test]
+    fn changes_are_the_moves_after_since_in_the_order_of_time() {
+        let b = fixture();
+        let list = changes(&b, day("2025-08-01"), day("2025-09-30"));
+        let read: Vec<(String, Option<Stance>, Stance)> = list
+            .iter()
+            .map(|c| {
+                (
+                    b.actors[c.actor].id.value.clone(),
+                    c.from.map(|p| b.positions[p].stance),
+                    b.positions[c.to].stance,
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("trump".into(), None, Stance::Ambiguous),
+                ("zelensky".into(), None, Stance::Demands),
+                ("russia".into(), Some(Stance::Open), Stance::RulesOut),
+                ("zakharova".into(), None, Stance::Opposes),
+                ("trump".into(), None, Stance::Supports),
+                ("macron".into(), None, Stance::Supports),
+            ]
+        );
+        assert!(changes(&b, day("2025-09-05"), day("2025-09-30")).is_empty());
+        assert_eq!(changes(&b, day("2025-08-01"), day("2025-08-31")).len(), 1);
+    }
 }

@@ -47,6 +47,18 @@ impl Day {
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+
+    /// Days since 1970-01-01 (negative before), for spacing days on an axis.
+    pub fn number(&self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
 }
 
 impl Point {
@@ -556,6 +568,15 @@ mod tests {
         for (when, label) in cases {
             assert_eq!(when.label(), label);
         }
+    }
+
+    #[test]
+    fn day_numbers_count_days() {
+        let d = |s: &str| p(s).first_day().number();
+        assert_eq!(d("1970-01-01"), 0);
+        assert_eq!(d("2025-09-04") - d("2025-08-15"), 20);
+        assert_eq!(d("2024-03-01") - d("2024-02-28"), 2, "a leap year");
+        assert_eq!(d("1969-12-31"), -1);
     }
 
     #[test]

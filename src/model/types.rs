@@ -26,6 +26,14 @@ pub struct Meta {
 pub struct Side {
     pub id: Id,
     pub name: String,
+    /// Optional: the letter the reader shows for the side (one ASCII
+    /// letter or digit); by default one from its name ([`super::sides::letters`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter: Option<Located<String>>,
+    /// Optional: the side's colour, `"#rrggbb"`; by default one of a
+    /// palette that never repeats among the first sides.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<Located<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -80,9 +88,16 @@ macro_rules! vocabulary {
             fn try_from(s: String) -> Result<Self, String> {
                 match s.as_str() {
                     $($word => Ok($name::$variant),)+
-                    _ => Err(format!("unknown {} `{s}`; expected one of {}",
-                        $what,
-                        [$(concat!("`", $word, "`")),+].join(", "))),
+                    _ => {
+                        let words = [$(concat!("`", $word, "`")),+].join(", ");
+                        Err(match super::suggest::did_you_mean(&s, [$($word),+]) {
+                            Some(near) => format!(
+                                "unknown {} `{s}`: did you mean `{near}`? (expected one of {words})",
+                                $what
+                            ),
+                            None => format!("unknown {} `{s}`; expected one of {words}", $what),
+                        })
+                    }
                 }
             }
         }

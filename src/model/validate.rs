@@ -1,21 +1,28 @@
-//! Checks across items: ids, references, required sides, and that every quote
-//! and excerpt is found in its source. Locates the words as it goes.
+//! Checks across items: ids, references, sides' letters and colours, and
+//! that every quote and excerpt is found in its source. Locates the words
+//! as it goes.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use super::Briefing;
-use super::anchor::{Anchor, FoldedText};
+use super::anchor::{Anchor, AnchorError, FoldedText};
 use super::diagnostic::Diagnostic;
 use super::located::Located;
+use super::nearest::nearest;
+use super::sides::{parse_color, parse_letter};
+use super::suggest;
 use super::types::{Basis, Id, Position, Stance};
-
-/// The sides every briefing must define.
-pub const MAIN_SIDES: [&str; 4] = ["kyiv", "moscow", "washington", "coalition"];
 
 struct Checker<'n> {
     name: &'n dyn Fn(&str) -> String,
     unreadable: &'n Unreadable,
+    /// The text of each file read, by its name in messages, for the lines
+    /// that messages cite.
+    texts: &'n BTreeMap<String, String>,
+    /// Ids that are not well formed, by file: they are reported once, and
+    /// nothing else is said of their items.
+    malformed: HashSet<(String, String)>,
     out: Vec<Diagnostic>,
 }
 
@@ -32,8 +39,21 @@ impl Checker<'_> {
             .push(Diagnostic::warning(&name, Some(span.clone()), msg));
     }
 
+    /// "line N" of an earlier place in a file, or "above" when the file's
+    /// text is not at hand.
+    fn line_of(&self, file: &str, span: &Range<usize>) -> String {
+        let line = self.texts.get(&(self.name)(file)).map(|text| {
+            Diagnostic::error(file, Some(span.clone()), "")
+                .line_col(text)
+                .0
+        });
+        line.map_or_else(|| "above".into(), |n| format!("at line {n}"))
+    }
+
     /// Checks id syntax and uniqueness; returns the ids references may
-    /// name: these, and those of the file's unreadable items.
+    /// name: these, and those of the file's unreadable items. A malformed
+    /// id may also be named as it would be well formed (`foreign-troops`
+    /// for `Foreign Troops`), so that one bad id is one error.
     fn ids<'a>(
         &mut self,
         file: &str,
@@ -41,21 +61,26 @@ impl Checker<'_> {
         ids: impl Iterator<Item = &'a Id>,
     ) -> HashSet<String> {
         let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+        let mut also = Vec::new();
         let mut dups = Vec::new();
         for id in ids {
-            let valid = !id.is_empty()
-                && id
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-            if !valid {
+            if !well_formed(id) {
+                let slug = slug(id);
+                let hint = if slug.is_empty() || slug == id.value {
+                    String::new()
+                } else {
+                    format!(", e.g. `{slug}`")
+                };
                 self.error(
                     file,
                     &id.span,
                     format!(
-                        "{what} id `{}` must be lower-case letters, digits and `-`",
+                        "{what} id `{}` must be lower-case letters, digits and `-`{hint}",
                         id.value
                     ),
                 );
+                self.malformed.insert((file.to_string(), id.value.clone()));
+                also.push(slug);
             }
             match seen.get(id.as_str()) {
                 Some(first) => dups.push((id, first.clone())),
@@ -65,29 +90,50 @@ impl Checker<'_> {
             }
         }
         for (id, first) in dups {
-            let before = if first.start < id.span.start {
-                "above"
-            } else {
-                "elsewhere"
-            };
+            let at = self.line_of(file, &first);
             self.error(
                 file,
                 &id.span,
-                format!(
-                    "duplicate {what} id `{}`: already defined {before}",
-                    id.value
-                ),
+                format!("duplicate {what} id `{}`: already defined {at}", id.value),
             );
         }
-        let known = seen.into_keys().map(str::to_string).collect();
+        let mut known: HashSet<String> = seen.into_keys().map(str::to_string).collect();
+        known.extend(also);
         self.unreadable.extend(file, known)
     }
 
     fn reference(&mut self, file: &str, what: &str, id: &Id, known: &HashSet<String>) {
         if !known.contains(id.as_str()) {
-            self.error(file, &id.span, format!("unknown {what} `{}`", id.value));
+            let hint = suggest::hint(id, known.iter().map(String::as_str));
+            self.error(
+                file,
+                &id.span,
+                format!("unknown {what} `{}`{hint}", id.value),
+            );
         }
     }
+}
+
+/// Whether `id` is well formed: lower-case ASCII letters, digits and `-`.
+pub fn well_formed(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A malformed id as it would be well formed: lower case, with `-` for
+/// every run of other characters.
+pub fn slug(id: &str) -> String {
+    let mut out = String::new();
+    for c in id.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
 }
 
 /// Items that could not be read (their problems are already reported).
@@ -110,14 +156,19 @@ impl Unreadable {
     }
 }
 
+/// Every problem across items. `texts` holds the files read, by their
+/// names in messages (`name`), so that a message can cite a line.
 pub fn validate(
     b: &mut Briefing,
     unreadable: &Unreadable,
     name: &dyn Fn(&str) -> String,
+    texts: &BTreeMap<String, String>,
 ) -> Vec<Diagnostic> {
     let mut c = Checker {
         name,
         unreadable,
+        texts,
+        malformed: HashSet::new(),
         out: Vec::new(),
     };
     let sides = c.ids("briefing.toml", "side", b.sides.iter().map(|x| &x.id));
@@ -134,28 +185,7 @@ pub fn validate(
     let ds = b.discrepancies.iter().map(|x| &x.id);
     c.ids("discrepancies.toml", "discrepancy", ds);
 
-    let missing: Vec<_> = MAIN_SIDES.iter().filter(|s| !sides.contains(**s)).collect();
-    let sides_at = b.sides.first().map_or(0..0, |s| s.id.span.clone());
-    if !missing.is_empty() {
-        let list: Vec<String> = missing.iter().map(|s| format!("`{s}`")).collect();
-        c.error(
-            "briefing.toml",
-            &sides_at,
-            format!("missing required side(s) {}", list.join(", ")),
-        );
-    }
-    if sides
-        .iter()
-        .filter(|s| !MAIN_SIDES.contains(&s.as_str()))
-        .count()
-        == 0
-    {
-        c.error(
-            "briefing.toml",
-            &sides_at,
-            "define at least one side besides the four main ones (e.g. analysts)".into(),
-        );
-    }
+    sides_look(&mut c, b);
 
     for a in &b.actors {
         c.reference("actors.toml", "side", &a.side, &sides);
@@ -236,6 +266,52 @@ pub fn validate(
     c.out
 }
 
+/// A side's own letter and colour must be well formed, and no two sides
+/// may set the same letter; two sides of one colour are only a warning.
+fn sides_look(c: &mut Checker<'_>, b: &Briefing) {
+    const FILE: &str = "briefing.toml";
+    let mut letters: HashMap<char, (&str, Range<usize>)> = HashMap::new();
+    let mut colors: HashMap<[u8; 3], (&str, Range<usize>)> = HashMap::new();
+    for side in &b.sides {
+        if let Some(l) = &side.letter {
+            match parse_letter(l) {
+                Err(e) => c.error(FILE, &l.span, e),
+                Ok(ch) => match letters.get(&ch) {
+                    Some((first, at)) => {
+                        let at = c.line_of(FILE, at);
+                        c.error(
+                            FILE,
+                            &l.span,
+                            format!("side letter `{ch}` is already side `{first}`'s, set {at}; each side needs a letter of its own"),
+                        );
+                    }
+                    None => {
+                        letters.insert(ch, (side.id.as_str(), l.span.clone()));
+                    }
+                },
+            }
+        }
+        if let Some(col) = &side.color {
+            match parse_color(col) {
+                Err(e) => c.error(FILE, &col.span, e),
+                Ok(rgb) => match colors.get(&rgb) {
+                    Some((first, at)) => {
+                        let at = c.line_of(FILE, at);
+                        c.warning(
+                            FILE,
+                            &col.span,
+                            format!("side `{}` has the colour of side `{first}`, set {at}; only their letters tell them apart", side.id.value),
+                        );
+                    }
+                    None => {
+                        colors.insert(rgb, (side.id.as_str(), col.span.clone()));
+                    }
+                },
+            }
+        }
+    }
+}
+
 /// A forecast issue takes the forecast stances; any other issue, the rest.
 fn stance_fits_issue(c: &mut Checker<'_>, p: &Position, forecast: bool) {
     if p.stance.allowed_on(forecast) {
@@ -276,10 +352,11 @@ fn basis(c: &mut Checker<'_>, p: &Position, actors: &HashSet<String>, sources: &
         (Some(by), Basis::Assessed) => {
             let (actor, source) = (actors.contains(by.as_str()), sources.contains(by.as_str()));
             if !actor && !source {
+                let hint = suggest::hint(by, actors.iter().chain(sources).map(String::as_str));
                 c.error(
                     FILE,
                     &by.span,
-                    format!("unknown actor or source `{}`", by.value),
+                    format!("unknown actor or source `{}`{hint}", by.value),
                 );
             } else if actor && source {
                 c.error(
@@ -316,25 +393,37 @@ fn locate_all(
         .filter(|s| !s.text.is_empty())
         .map(|s| (s.id.value.clone(), FoldedText::new(&s.text)))
         .collect();
-    let place = |c: &mut Checker<'_>,
-                 file: &str,
-                 what: &str,
-                 source: &Id,
-                 text: &Located<String>,
-                 prefix: &Option<String>,
-                 suffix: &Option<String>| {
+    // Per source whose text could not be read: how many of its words
+    // were left unchecked, by file and kind.
+    let mut unchecked: BTreeMap<String, BTreeMap<(&str, &str), usize>> = BTreeMap::new();
+    let mut missing: Vec<(&str, &str, Range<usize>, String, String)> = Vec::new();
+    let mut place = |c: &mut Checker<'_>,
+                     file: &'static str,
+                     what: &'static str,
+                     source: &Id,
+                     text: &Located<String>,
+                     prefix: &Option<String>,
+                     suffix: &Option<String>| {
         if !known.contains(source.as_str()) {
+            let hint = suggest::hint(source, known.iter().map(String::as_str));
             c.error(
                 file,
                 &source.span,
-                format!("unknown source `{}`", source.value),
+                format!("unknown source `{}`{hint}", source.value),
             );
             return None;
         }
         if !readable.contains(source.as_str()) {
             return None;
         }
-        let folded = texts.get(source.as_str())?;
+        let Some(folded) = texts.get(source.as_str()) else {
+            *unchecked
+                .entry(source.value.clone())
+                .or_default()
+                .entry((file, what))
+                .or_default() += 1;
+            return None;
+        };
         let anchor = Anchor {
             text,
             prefix: prefix.as_deref(),
@@ -342,6 +431,17 @@ fn locate_all(
         };
         match folded.locate(&anchor) {
             Ok(range) => Some(range),
+            Err(AnchorError::NotFound) => {
+                // Said after the loops, with the nearest passage.
+                missing.push((
+                    file,
+                    what,
+                    text.span.clone(),
+                    source.value.clone(),
+                    text.value.clone(),
+                ));
+                None
+            }
             Err(e) => {
                 c.error(file, &text.span, e.describe(what, source));
                 None
@@ -398,6 +498,53 @@ fn locate_all(
             );
         }
     }
+    for (file, what, span, id, words) in missing {
+        let mut msg = AnchorError::NotFound.describe(what, &id);
+        if let Some(source) = b.sources.iter().find(|s| s.id.value == id)
+            && let Some(near) = nearest(&source.text, &words)
+        {
+            let d = Diagnostic::error("", Some(near.range.clone()), "");
+            let line = d.line_col(&source.text).0;
+            let passage = excerpt_of(&source.text[near.range.clone()]);
+            msg = format!(
+                "{msg}; nearest is line {line} of {}: \"{passage}\", and {}",
+                source.file.value,
+                near.difference()
+            );
+        }
+        c.error(file, &span, msg);
+    }
+    for (id, counts) in unchecked {
+        let Some(source) = b.sources.iter().find(|s| s.id.value == id) else {
+            continue;
+        };
+        let list: Vec<String> = counts
+            .iter()
+            .map(|((file, what), n)| {
+                let s = if *n == 1 { "" } else { "s" };
+                format!("{n} {what}{s} in {file}")
+            })
+            .collect();
+        c.warning(
+            "sources.toml",
+            &source.file.span,
+            format!(
+                "not checked, as the text of source `{id}` could not be read: {}",
+                list.join(", ")
+            ),
+        );
+    }
+}
+
+/// A passage of a source for a message: on one line, inert, and at most
+/// 60 characters (with `…` where it was cut).
+fn excerpt_of(passage: &str) -> String {
+    let one_line = passage.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out: String = one_line.chars().take(60).collect();
+    if one_line.chars().count() > 60 {
+        out.push('…');
+    }
+    super::text::inert(&out).into_owned()
 }
 
 /// Warnings for actors nothing refers to (an assessor counts as used) and
@@ -416,23 +563,33 @@ fn unused(c: &mut Checker<'_>, b: &Briefing) {
             .iter()
             .flat_map(|e| e.participants.iter().map(|p| p.as_str())),
     );
-    for a in &b.actors {
-        if !used.contains(a.id.as_str()) {
-            c.warning(
-                "actors.toml",
-                &a.id.span,
-                format!("actor `{}` has no quote, position or event", a.id.value),
-            );
-        }
-    }
+    let malformed =
+        |file: &str, id: &Id| c.malformed.contains(&(file.to_string(), id.value.clone()));
+    let unused_actors: Vec<&Id> = b
+        .actors
+        .iter()
+        .map(|a| &a.id)
+        .filter(|id| !used.contains(id.as_str()) && !malformed("actors.toml", id))
+        .collect();
     let stances: HashSet<&str> = b.positions.iter().map(|p| p.issue.as_str()).collect();
-    for i in &b.issues {
-        if !stances.contains(i.id.as_str()) {
-            c.warning(
-                "issues.toml",
-                &i.id.span,
-                format!("issue `{}` has no position", i.id.value),
-            );
-        }
+    let unused_issues: Vec<&Id> = b
+        .issues
+        .iter()
+        .map(|i| &i.id)
+        .filter(|id| !stances.contains(id.as_str()) && !malformed("issues.toml", id))
+        .collect();
+    for a in unused_actors {
+        c.warning(
+            "actors.toml",
+            &a.span,
+            format!("actor `{}` has no quote, position or event", a.value),
+        );
+    }
+    for i in unused_issues {
+        c.warning(
+            "issues.toml",
+            &i.span,
+            format!("issue `{}` has no position", i.value),
+        );
     }
 }

@@ -6,12 +6,12 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::theme::stance_symbol;
+use super::theme::{basis_symbol, stance_symbol};
 use super::{fit, pad, pane_block, strings};
 use crate::app::{Action, App, Pane};
 use crate::keymap::{KEYMAP, Scope, key_name};
-use crate::model::Stance;
 use crate::model::text::inert;
+use crate::model::{Basis, Stance};
 
 fn scope_name(scope: Scope) -> &'static str {
     match scope {
@@ -19,6 +19,10 @@ fn scope_name(scope: Scope) -> &'static str {
         Scope::In(Pane::Timeline) => "In the timeline",
         Scope::In(Pane::Actors) => "In actors and stances",
         Scope::In(Pane::Details) => "In details",
+        Scope::In(Pane::Matrix) => "In the stance matrix (m)",
+        Scope::In(Pane::Changes) => "In what changed (c)",
+        Scope::In(Pane::IssueView) => "In one issue across the sides (i)",
+        Scope::In(Pane::Disagreements) => "Where the sources disagree (d)",
         Scope::In(Pane::Source) => "In the source",
         Scope::Typing => "In the search palette (/) and find (Ctrl-f)",
     }
@@ -37,6 +41,10 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Scope::In(Pane::Actors),
         Scope::In(Pane::Details),
         Scope::In(Pane::Source),
+        Scope::In(Pane::Matrix),
+        Scope::In(Pane::Changes),
+        Scope::In(Pane::IssueView),
+        Scope::In(Pane::Disagreements),
         Scope::Typing,
     ];
     for scope in scopes {
@@ -83,6 +91,34 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         ));
     }
     lines.extend(flow(stances, width));
+    let mut bases = vec![Span::styled("Basis: ", bold)];
+    for (b, meaning) in [
+        (Basis::Stated, "stated: the actor's own words"),
+        (
+            Basis::Reported,
+            "reported: a source reports it as their position",
+        ),
+        (
+            Basis::Assessed,
+            "assessed: an author infers it (A hides these)",
+        ),
+    ] {
+        bases.push(Span::raw(format!("{} {meaning}  ", basis_symbol(b))));
+    }
+    bases.push(Span::raw("×N: how many sources support it"));
+    lines.extend(flow(bases, width));
+    for (name, legend) in [
+        ("Dates: ", strings::HELP_DATES),
+        ("Matrix: ", strings::HELP_MATRIX),
+    ] {
+        let mut spans = vec![Span::styled(name, bold)];
+        spans.extend(
+            legend
+                .split(" · ")
+                .map(|part| Span::raw(format!("{part} · "))),
+        );
+        lines.extend(flow(spans, width));
+    }
     lines.push(Line::from(vec![
         Span::styled("In the source: ", bold),
         Span::styled("current", t.current()),

@@ -1,9 +1,13 @@
 //! Drawing. Every function here reads the [`App`] and never changes it.
 
 pub mod actors;
+pub mod changes;
 pub mod details;
+pub mod disagreements;
 pub mod footer;
 pub mod help;
+pub mod issue_view;
+pub mod matrix;
 pub mod palette;
 pub mod source;
 pub mod timeline;
@@ -40,8 +44,21 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     };
     header(frame, a.header, app);
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
     if app.reading {
         source::draw_reading(frame, area, app);
+    } else if app.focus == Pane::Matrix {
+        matrix::draw(frame, body, app);
+    } else if app.focus == Pane::Changes {
+        changes::draw(frame, body, app);
+    } else if app.focus == Pane::IssueView {
+        issue_view::draw(frame, body, app);
+    } else if app.focus == Pane::Disagreements {
+        disagreements::draw(frame, body, app);
     } else {
         timeline::draw(frame, a.timeline, app);
         actors::draw(frame, a.actors, app);
@@ -50,6 +67,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if app.search.find.editing {
         palette::draw_find_prompt(frame, a.footer, app);
+    } else if let Some(prompt) = &app.views.prompt {
+        date_prompt(frame, a.footer, app, prompt);
     } else {
         footer::draw(frame, a.footer, app);
     }
@@ -57,6 +76,26 @@ pub fn draw(frame: &mut Frame, app: &App) {
         help::draw(frame, area, app);
     }
     palette::draw(frame, area, app);
+}
+
+/// The footer while a date is typed for the matrix.
+fn date_prompt(frame: &mut Frame, area: Rect, app: &App, p: &crate::app::views::DatePrompt) {
+    let t = app.theme;
+    let what = if p.since {
+        strings::SINCE_PROMPT
+    } else {
+        strings::DATE_PROMPT
+    };
+    let mut spans = vec![
+        Span::styled(format!(" {what} "), t.key()),
+        Span::raw(inert(&p.input).into_owned()),
+        Span::styled("▏", t.dim()),
+    ];
+    match &p.error {
+        Some(e) => spans.push(Span::styled(format!("  {}", inert(e)), t.filter())),
+        None => spans.push(Span::styled(format!("  {}", strings::DATE_KEYS), t.dim())),
+    }
+    frame.render_widget(Line::from(spans), area);
 }
 
 /// The top line: the briefing, and the filter, which is always shown.

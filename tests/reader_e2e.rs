@@ -110,6 +110,7 @@ fn a_jump_agrees_everywhere_back_returns_and_a_resize_keeps_the_place() {
     let before = status(s.contents());
     s.press(b"b");
     s.wait("a page back", |screen| status(screen.contents()) != before);
+    s.settle();
     // The text of the top row, without the box around it.
     let first = s
         .row(2)
@@ -123,6 +124,7 @@ fn a_jump_agrees_everywhere_back_returns_and_a_resize_keeps_the_place() {
         .join(" ");
     for (rows, cols) in [(40, 140), (24, 80), (30, 100)] {
         s.resize(rows, cols);
+        s.settle();
         // The first words are on the top row, which may now start a little
         // earlier, or run on to the next.
         s.wait(

@@ -99,6 +99,24 @@ impl Session {
             .expect("the pty resizes");
     }
 
+    /// Waits until the screen has stopped changing (a frame may be drawn
+    /// over several writes), so that what is read next is a whole frame.
+    pub fn settle(&self) {
+        let start = Instant::now();
+        let mut last = self.contents();
+        let mut still = 0;
+        while start.elapsed() < TIMEOUT && still < 3 {
+            thread::sleep(Duration::from_millis(40));
+            let now = self.contents();
+            if now == last {
+                still += 1;
+            } else {
+                still = 0;
+                last = now;
+            }
+        }
+    }
+
     /// The text of one screen row, trimmed.
     pub fn row(&self, row: u16) -> String {
         let parser = self.screen.lock().unwrap();

@@ -7,6 +7,7 @@ pub mod export;
 pub mod keymap;
 pub mod layout;
 pub mod model;
+pub mod notes;
 pub mod reader;
 pub mod search;
 pub mod stats;

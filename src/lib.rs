@@ -3,9 +3,11 @@
 pub mod app;
 pub mod bundled;
 pub mod cli;
+pub mod clipboard;
 pub mod export;
 pub mod keymap;
 pub mod layout;
+pub mod md;
 pub mod model;
 pub mod notes;
 pub mod reader;

@@ -22,6 +22,11 @@ pub struct Cli {
     #[arg(short, long, global = true, value_name = "PATH")]
     pub briefing: Option<PathBuf>,
 
+    /// Where pins, notes and the reading place are kept (default:
+    /// $BRIEF_DATA_DIR, else $XDG_DATA_HOME/brief, else ~/.local/share/brief).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -224,7 +229,7 @@ pub fn run(cli: Cli) -> ExitCode {
             }
             Err(code) => code,
         },
-        None => read(briefing),
+        None => read(briefing, cli.data_dir.as_deref()),
     }
 }
 
@@ -234,22 +239,32 @@ fn usage_error(message: &str) -> ExitCode {
 }
 
 /// The interactive reader; it needs a terminal on stdout.
-fn read(briefing: Option<&Path>) -> ExitCode {
+fn read(briefing: Option<&Path>, data_dir: Option<&Path>) -> ExitCode {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() {
         eprintln!("{}", crate::ui::strings::NOT_A_TERMINAL);
         return ExitCode::from(2);
     }
     match open(briefing) {
-        Ok(b) => match crate::reader::run(b) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("brief: {e}");
-                ExitCode::from(2)
+        Ok(b) => {
+            let notes = notes_for(&b, data_dir);
+            match crate::reader::run(b, notes) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("brief: {e}");
+                    ExitCode::from(2)
+                }
             }
-        },
+        }
         Err(code) => code,
     }
+}
+
+/// The notes of a briefing, opened from the data directory (None when
+/// there is no home to find one in).
+pub fn notes_for(b: &Briefing, data_dir: Option<&Path>) -> Option<crate::notes::Opened> {
+    let dir = crate::notes::data_dir(data_dir)?;
+    Some(crate::notes::Store::new(&dir, b.meta.id.as_str()).open())
 }
 
 /// Writes to stdout; a closed pipe (`brief export | head`) is not an error.

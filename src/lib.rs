@@ -5,6 +5,7 @@ pub mod bundled;
 pub mod cli;
 pub mod clipboard;
 pub mod export;
+pub mod external_editor;
 pub mod keymap;
 pub mod layout;
 pub mod md;

@@ -417,38 +417,52 @@ impl Store {
         if let Some(why) = &self.blocked {
             return Err(why.clone());
         }
-        let fail = |what: &str, e: io::Error| {
-            format!(
-                "could not save notes to {}: {what}: {e}",
-                self.path.display()
-            )
-        };
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(dir).map_err(|e| fail("creating the directory", e))?;
-        static COUNTER: AtomicU32 = AtomicU32::new(0);
-        let tmp = dir.join(format!(
-            ".{FILE}.tmp-{}-{}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
-        let written = (|| {
-            let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-            f.write_all(notes.to_toml().as_bytes())?;
-            f.sync_all()
-        })();
-        if let Err(e) = written {
-            let _ = fs::remove_file(&tmp);
-            return Err(fail("writing", e));
-        }
-        if let Err(e) = before_rename(&tmp).and_then(|_| fs::rename(&tmp, &self.path)) {
-            let _ = fs::remove_file(&tmp);
-            return Err(fail("replacing the old file", e));
-        }
-        // The rename is durable once the directory is synced.
-        File::open(dir)
-            .and_then(|d| d.sync_all())
-            .map_err(|e| fail("syncing the directory", e))
+        write_atomic(&self.path, notes.to_toml().as_bytes(), before_rename)
     }
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same
+/// directory, fsync, rename over the old file, fsync the directory. On
+/// error the old file is whole, the temporary file is removed, and the
+/// message says which step failed. `before_rename` runs on the written
+/// temporary file just before the rename (tests make the rename fail).
+pub fn write_atomic(
+    path: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce(&Path) -> io::Result<()>,
+) -> Result<(), String> {
+    let fail = |what: &str, e: io::Error| format!("could not save {}: {what}: {e}", path.display());
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(dir).map_err(|e| fail("creating the directory", e))?;
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let name = path
+        .file_name()
+        .map_or("file".into(), |n| n.to_string_lossy());
+    let tmp = dir.join(format!(
+        ".{name}.tmp-{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let written = (|| {
+        let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()
+    })();
+    if let Err(e) = written {
+        let _ = fs::remove_file(&tmp);
+        return Err(fail("writing", e));
+    }
+    if let Err(e) = before_rename(&tmp).and_then(|_| fs::rename(&tmp, path)) {
+        let _ = fs::remove_file(&tmp);
+        return Err(fail("replacing the old file", e));
+    }
+    // The rename is durable once the directory is synced.
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| fail("syncing the directory", e))
 }
 
 /// `20261122T031848Z`: UTC, sortable, safe in a file name.

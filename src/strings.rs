@@ -76,8 +76,18 @@ pub const HELP_INTRO: [&str; 3] = [
     "Every pane follows the current item; Esc goes back after a jump.",
 ];
 pub const HELP_MORE: &str = " j/k scroll ";
-pub const HELP_MOUSE: &str =
-    "Mouse: click a pane to focus it and a row to select it; the wheel scrolls.";
+pub const HELP_MOUSE: &str = "Mouse: click a pane to focus it and a row to select it; the wheel scrolls. \
+     Only clicks and the wheel are captured, never motion; to select text with the \
+     terminal, Shift-drag, or press M to turn capture off (M again: on).";
+pub const HELP_EDITOR: &str = "Writing a note (a): Enter keeps it, Alt-Enter breaks the line, \
+     Esc drops the edit, Ctrl-e goes on in $EDITOR.";
+pub const BRIEF: &str = "Brief";
+pub const NO_PINS: &str =
+    "Nothing pinned yet: p pins the current item, a writes a note on it, h adds a heading here.";
+pub const ORPHANED: &str = "orphaned: no longer in the briefing";
+pub const EDITOR_KEYS: &str = "Enter keeps · Alt-Enter new line · Esc drops · Ctrl-e $EDITOR";
+pub const NOTE: &str = "Your note";
+pub const PINNED: &str = "pinned";
 pub const HELP_CLOSE: &str = "Esc or ? closes this help.";
 pub const NOT_A_TERMINAL: &str = "brief: standard output is not a terminal, so the reader cannot open.\n\
      To read the briefing as text, try `brief export --format markdown` (or `brief export` for JSON).";

@@ -128,7 +128,7 @@ fn a_save_into_a_read_only_directory_fails_and_leaves_the_old_file_whole() {
     let now = Store::new(dir.path(), "x").open().notes;
     match result {
         Err(e) => {
-            assert!(e.contains("could not save notes"), "{e}");
+            assert!(e.contains("could not save"), "{e}");
             assert_eq!(now, old);
         }
         Ok(()) => assert_eq!(now, new),

@@ -24,6 +24,7 @@ fn scope_name(scope: Scope) -> &'static str {
         Scope::In(Pane::IssueView) => "In one issue across the sides (i)",
         Scope::In(Pane::Disagreements) => "Where the sources disagree (d)",
         Scope::In(Pane::Source) => "In the source",
+        Scope::In(Pane::Brief) => "In the brief (B): your pins and notes",
         Scope::Typing => "In the search palette (/) and find (Ctrl-f)",
     }
 }
@@ -45,6 +46,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Scope::In(Pane::Changes),
         Scope::In(Pane::IssueView),
         Scope::In(Pane::Disagreements),
+        Scope::In(Pane::Brief),
         Scope::Typing,
     ];
     for scope in scopes {

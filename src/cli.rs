@@ -54,15 +54,42 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = StatsFormat::Text, requires = "stats")]
         format: StatsFormat,
     },
-    /// Write the whole briefing to standard output.
+    /// Write the whole briefing to standard output (or to -o FILE).
     Export {
         /// json: one object with the arrays sources, actors, issues, events,
         /// quotes, positions and discrepancies; each event and position
         /// says how many sources support it (corroboration). markdown: a
-        /// readable briefing grouped by issue and side, with quotes,
-        /// citations, and each position's basis and count of sources.
+        /// briefing to send: a title block, your pins (--pinned), the
+        /// stance table, each issue by side with quotes and numbered
+        /// citations, the timeline, where the sources disagree, the sources.
         #[arg(short, long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// Markdown: your pinned items first, in your order (from the
+        /// data directory, see --data-dir).
+        #[arg(long)]
+        pinned: bool,
+        /// Markdown: with your notes on the pinned items.
+        #[arg(long)]
+        notes: bool,
+        /// Markdown: only this actor (an id; again for more).
+        #[arg(long = "actor", value_name = "ID")]
+        actors: Vec<String>,
+        /// Markdown: only the actors of this side (an id; again for more).
+        #[arg(long = "side", value_name = "ID")]
+        sides: Vec<String>,
+        /// Markdown: only this issue (an id; again for more).
+        #[arg(long = "issue", value_name = "ID")]
+        issues: Vec<String>,
+        /// Markdown: only what can fall on or after this date.
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Markdown: only what can fall by this date; the stance table is
+        /// as of it (default: the briefing's date).
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Search the briefing the way the reader's `/` palette does.
     ///
@@ -168,13 +195,48 @@ pub fn run(cli: Cli) -> ExitCode {
             stats,
             format,
         }) => check(briefing, &paths, stats.then_some(format)),
-        Some(Command::Export { format }) => match open(briefing) {
+        Some(Command::Export {
+            format,
+            pinned,
+            notes,
+            actors,
+            sides,
+            issues,
+            since,
+            until,
+            output,
+        }) => match open(briefing) {
             Ok(b) => {
                 let text = match format {
                     Format::Json => export::json(&b),
-                    Format::Markdown => export::markdown(&b),
+                    Format::Markdown => {
+                        let opts = export_options(&b, actors, sides, issues, since, until)
+                            .map(|o| export::Options { pinned, notes, ..o });
+                        let opts = match opts {
+                            Ok(o) => o,
+                            Err(e) => return usage_error(&e),
+                        };
+                        let kept = (pinned || notes)
+                            .then(|| notes_for(&b, cli.data_dir.as_deref()))
+                            .flatten();
+                        if let Some(w) = kept.as_ref().and_then(|k| k.warning.as_deref()) {
+                            eprintln!("brief: {}", crate::model::text::inert(w));
+                        }
+                        export::briefing(&b, kept.as_ref().map(|k| &k.notes), &opts)
+                    }
                 };
-                print_or_fail(&text)
+                match output {
+                    Some(path) => {
+                        match crate::notes::write_atomic(&path, text.as_bytes(), |_| Ok(())) {
+                            Ok(()) => ExitCode::SUCCESS,
+                            Err(e) => {
+                                eprintln!("brief: {}", crate::model::text::inert(&e));
+                                ExitCode::from(2)
+                            }
+                        }
+                    }
+                    None => print_or_fail(&text),
+                }
             }
             Err(code) => code,
         },
@@ -231,6 +293,46 @@ pub fn run(cli: Cli) -> ExitCode {
         },
         None => read(briefing, cli.data_dir.as_deref()),
     }
+}
+
+/// The Markdown export's filters, each id checked against the briefing.
+fn export_options(
+    b: &Briefing,
+    actors: Vec<String>,
+    sides: Vec<String>,
+    issues: Vec<String>,
+    since: Option<String>,
+    until: Option<String>,
+) -> Result<export::Options, String> {
+    let unknown = |ids: &[String], known: &dyn Fn(&str) -> bool, what: &str| match ids
+        .iter()
+        .find(|id| !known(id))
+    {
+        Some(id) => Err(format!("no {what} `{id}` in this briefing")),
+        None => Ok(()),
+    };
+    unknown(&actors, &|id| b.actor_index(id).is_some(), "actor")?;
+    unknown(&sides, &|id| b.side_index(id).is_some(), "side")?;
+    unknown(&issues, &|id| b.issue_index(id).is_some(), "issue")?;
+    // A month or a year: from its first day, until its last.
+    let year = crate::tables::briefing_day(b).year;
+    let first = |d: &str| {
+        crate::model::time::parse_loose(d, year)
+            .map(|(first, _)| first)
+            .ok_or_else(|| {
+                format!("`{d}` is not a date; try 2025-08-20, \"20 aug\" or \"aug 2025\"")
+            })
+    };
+    let since = since.map(|d| first(&d)).transpose()?;
+    let day = |d: Option<String>| d.map(|d| crate::tables::parse_day(b, &d)).transpose();
+    Ok(export::Options {
+        actors,
+        sides,
+        issues,
+        since,
+        until: day(until)?,
+        ..Default::default()
+    })
 }
 
 fn usage_error(message: &str) -> ExitCode {

@@ -44,7 +44,7 @@ pub fn escape(s: &str) -> String {
     // "1." or "1)" at the start would make an ordered list.
     if let Some(end) = out.find(|c: char| !c.is_ascii_digit())
         && end > 0
-        && matches!(&out[end..end + 1], "." | ")")
+        && out[end..].starts_with(['.', ')'])
     {
         out.insert(end, '\\');
     }
@@ -65,5 +65,7 @@ mod tests {
         assert_eq!(escape("- item"), "\\- item");
         assert_eq!(escape("U.S. troops, 16–17 Aug"), "U.S. troops, 16–17 Aug");
         assert_eq!(escape("bell\u{7}"), "bell␇");
+        assert_eq!(escape("21–31 Aug 2025"), "21–31 Aug 2025");
+        assert_eq!(escape("2025"), "2025");
     }
 }

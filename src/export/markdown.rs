@@ -248,7 +248,12 @@ fn pin_block(b: &Briefing, e: &Entry) -> String {
             )
         }
         Item::Event(ev) => event_line(b, ev) + "\n",
-        Item::Position(p) => position_line(b, p) + "\n",
+        Item::Position(p) => {
+            let issue = b
+                .issue(&b.positions[p].issue)
+                .map_or("", |i| i.title.as_str());
+            format!("*On {}:* {}\n", esc(b, issue), position_line(b, p))
+        }
         Item::Actor(a) => {
             let a = &b.actors[a];
             format!("**{}**, {}\n", esc(b, &a.name), esc(b, &a.role))
@@ -498,3 +503,6 @@ pub fn briefing(b: &Briefing, notes: Option<&Notes>, opts: &Options) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests;

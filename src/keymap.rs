@@ -256,54 +256,6 @@ pub const KEYMAP: &[Binding] = &[
         "Enter",
         "go to",
     ),
-    bind(
-        &[k('p')],
-        Action::Pin,
-        Everywhere,
-        "pin the current item to the brief (in the source: the highlight or the found match)",
-    ),
-    bind(
-        &[k('a')],
-        Action::Annotate,
-        Everywhere,
-        "write or edit a note on the current item (pins it), or on the brief's selected entry",
-    ),
-    bind(
-        &[k('E')],
-        Action::EditExternal,
-        Everywhere,
-        "edit that note in $EDITOR",
-    ),
-    bind(
-        &[k('B')],
-        Action::OpenView(Pane::Brief),
-        Everywhere,
-        "the brief: your pins, notes and headings in your order (again: back)",
-    ),
-    bind(
-        &[k('y')],
-        Action::Copy,
-        Everywhere,
-        "copy the current item as text with its citation (OSC 52: works over SSH and in tmux)",
-    ),
-    bind(
-        &[k('Y')],
-        Action::CopyMarkdown,
-        Everywhere,
-        "copy the current item as Markdown with its citation",
-    ),
-    bind(
-        &[k('e')],
-        Action::Export,
-        Everywhere,
-        "write the Markdown briefing (pins and notes first) beside the notes, and show where",
-    ),
-    bind(
-        &[k('M')],
-        Action::ToggleMouse,
-        Everywhere,
-        "mouse capture off (select text with the terminal) or on again",
-    ),
     hinted(
         bind(
             &[k('x')],
@@ -457,6 +409,54 @@ pub const KEYMAP: &[Binding] = &[
         ),
         "d",
         "disagree",
+    ),
+    bind(
+        &[k('p')],
+        Action::Pin,
+        Everywhere,
+        "pin the current item to the brief (in the source: the highlight or the found match)",
+    ),
+    bind(
+        &[k('a')],
+        Action::Annotate,
+        Everywhere,
+        "write or edit a note on the current item (pins it), or on the brief's selected entry",
+    ),
+    bind(
+        &[k('E')],
+        Action::EditExternal,
+        Everywhere,
+        "edit that note in $EDITOR",
+    ),
+    bind(
+        &[k('B')],
+        Action::OpenView(Pane::Brief),
+        Everywhere,
+        "the brief: your pins, notes and headings in your order (again: back)",
+    ),
+    bind(
+        &[k('y')],
+        Action::Copy,
+        Everywhere,
+        "copy the current item as text with its citation (OSC 52: works over SSH and in tmux)",
+    ),
+    bind(
+        &[k('Y')],
+        Action::CopyMarkdown,
+        Everywhere,
+        "copy the current item as Markdown with its citation",
+    ),
+    bind(
+        &[k('e')],
+        Action::Export,
+        Everywhere,
+        "write the Markdown briefing (pins and notes first) beside the notes, and show where",
+    ),
+    bind(
+        &[k('M')],
+        Action::ToggleMouse,
+        Everywhere,
+        "mouse capture off (select text with the terminal) or on again",
     ),
     hinted(
         bind(

@@ -10,7 +10,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::DisableMouseCapture;
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
 /// Only clicks and the wheel (X10/normal tracking, 1000) in SGR form
@@ -43,7 +43,12 @@ pub fn enter(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
     if mouse {
         write_seq(terminal, MOUSE_ON)?;
     }
-    terminal.clear()
+    // The screen is blank now; so is the frame drawn here, and the next
+    // draw writes every cell. (`Terminal::clear` would ask the terminal
+    // where its cursor is, which not every terminal answers.)
+    execute!(terminal.backend_mut(), Clear(ClearType::All))?;
+    terminal.draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))?;
+    Ok(())
 }
 
 /// Edits `text` in the user's editor; the edited text, or why not.
@@ -61,10 +66,9 @@ pub fn edit(
     {
         return Ok(Err(format!("could not write {}: {e}", path.display())));
     }
-    let editor = std::env::var("VISUAL")
-        .ok()
-        .or_else(|| std::env::var("EDITOR").ok())
-        .filter(|e| !e.trim().is_empty())
+    let set = |name: &str| std::env::var(name).ok().filter(|e| !e.trim().is_empty());
+    let editor = set("VISUAL")
+        .or_else(|| set("EDITOR"))
         .unwrap_or_else(|| "vi".into());
     leave(terminal)?;
     // Through the shell, so that EDITOR may hold arguments ("code -w").

@@ -76,11 +76,15 @@ pub const HELP_INTRO: [&str; 3] = [
     "Every pane follows the current item; Esc goes back after a jump.",
 ];
 pub const HELP_MORE: &str = " j/k scroll ";
-pub const HELP_MOUSE: &str = "Mouse: click a pane to focus it and a row to select it; the wheel scrolls. \
-     Only clicks and the wheel are captured, never motion; to select text with the \
-     terminal, Shift-drag, or press M to turn capture off (M again: on).";
-pub const HELP_EDITOR: &str = "Writing a note (a): Enter keeps it, Alt-Enter breaks the line, \
-     Esc drops the edit, Ctrl-e goes on in $EDITOR.";
+pub const HELP_MOUSE: [&str; 3] = [
+    "Mouse: click a pane to focus it and a row to select it; the wheel scrolls.",
+    "Only clicks and the wheel are captured, never motion: Shift-drag selects text",
+    "in most terminals, and M turns capture off (M again: on) to select with a plain drag.",
+];
+pub const HELP_EDITOR: [&str; 2] = [
+    "A note (a): Enter keeps it, Alt-Enter breaks the line, Esc drops the edit,",
+    "Ctrl-e goes on in $EDITOR. Notes and pins are saved on every change.",
+];
 pub const BRIEF: &str = "Brief";
 pub const NO_PINS: &str =
     "Nothing pinned yet: p pins the current item, a writes a note on it, h adds a heading here.";

@@ -167,3 +167,36 @@ fn pin_six_write_two_notes_export_quit_and_reopen() {
     s.press(b"q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn capital_e_edits_the_note_in_editor_and_the_reader_comes_back() {
+    use std::os::unix::fs::PermissionsExt;
+    let fixture = fixture();
+    let data = tempfile::tempdir().unwrap();
+    // An "editor" that appends a line to the file it is given.
+    let editor = data.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'written in the editor\\n' >> \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let data_dir = data.path().join("data");
+    let env = [
+        ("BRIEF_DATA_DIR", data_dir.to_str().unwrap()),
+        ("EDITOR", editor.to_str().unwrap()),
+        ("VISUAL", ""),
+    ];
+    let mut s = Session::start_with(&["-b", &fixture], 30, 120, &env);
+    s.wait_for("Details · Event");
+    s.press(b"E");
+    s.wait_for("note saved");
+    // Back in the reader, redrawn, with the note in Details.
+    s.wait_for("✎ written in the editor");
+    s.wait_for("Timeline · 4");
+    let notes = brief::notes::Store::new(&data_dir, "reader").open().notes;
+    assert_eq!(notes.entries.len(), 1);
+    assert_eq!(notes.entries[0].note, "written in the editor");
+    s.press(b"q");
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -103,7 +103,8 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Span::raw("  "),
         Span::styled("a mention", t.mention(Some(0))),
     ]));
-    lines.push(Line::from(strings::HELP_MOUSE));
+    lines.extend(strings::HELP_MOUSE.iter().map(|s| Line::from(*s)));
+    lines.extend(strings::HELP_EDITOR.iter().map(|s| Line::from(*s)));
     lines.push(Line::styled(strings::HELP_CLOSE, t.dim()));
     lines
 }

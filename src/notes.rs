@@ -344,6 +344,7 @@ impl Store {
     /// be read or parsed is moved aside (`notes.toml.corrupt-<time>`) and
     /// the warning says where; if even that fails, saving is refused.
     pub fn open(mut self) -> Opened {
+        self.remove_stale_temps();
         let read = match fs::read(&self.path) {
             Ok(bytes) => String::from_utf8(bytes)
                 .map_err(|_| "it is not UTF-8 text".to_string())
@@ -378,6 +379,31 @@ impl Store {
                     notes: Notes::new(),
                     warning: Some(warning),
                 }
+            }
+        }
+    }
+
+    /// Removes temporary files that a save killed midway left behind:
+    /// those of processes that no longer run (a running one may be saving).
+    fn remove_stale_temps(&self) {
+        let Some(dir) = self.path.parent() else {
+            return;
+        };
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        let prefix = format!(".{FILE}.tmp-");
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let Some(rest) = name.strip_prefix(&prefix) else {
+                continue;
+            };
+            let pid = rest.split('-').next().unwrap_or("");
+            let alive = pid
+                .parse::<u32>()
+                .is_ok_and(|p| p == std::process::id() || Path::new("/proc").join(pid).exists());
+            if !alive {
+                let _ = fs::remove_file(e.path());
             }
         }
     }

@@ -98,26 +98,30 @@ fn a_kill_during_a_save_never_loses_the_notes() {
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
 
+        let temps = |dir: &Path| {
+            std::fs::read_dir(dir)
+                .unwrap()
+                .filter(|e| {
+                    let e = e.as_ref().unwrap();
+                    e.file_name().to_string_lossy().contains(".tmp-")
+                })
+                .count()
+        };
+        let store_dir = file.parent().unwrap();
+        // A temporary file left behind means the kill landed mid-save.
+        torn_temp_files += temps(store_dir);
         let opened = Store::new(dir.path(), "kill").open();
+        assert_eq!(
+            temps(store_dir),
+            0,
+            "opening removes what a killed save left"
+        );
         assert_eq!(opened.warning, None, "round {round}: the file is whole");
         assert!(
             opened.notes == sets[0] || opened.notes == sets[1],
             "round {round}: the file holds one of the two sets exactly"
         );
         assert!(file.exists());
-        // A temporary file left behind means the kill landed mid-save.
-        for e in std::fs::read_dir(file.parent().unwrap()).unwrap() {
-            let path = e.unwrap().path();
-            if path
-                .file_name()
-                .unwrap()
-                .to_string_lossy()
-                .contains(".tmp-")
-            {
-                torn_temp_files += 1;
-                std::fs::remove_file(path).unwrap();
-            }
-        }
     }
     eprintln!("{torn_temp_files} of {rounds} kills landed mid-save");
     assert!(

@@ -19,13 +19,38 @@ pub enum Form {
 }
 
 /// A date as a person writes it: the day ("18 Aug 2025"), or the source's
-/// words with what they bound ("over the weekend (16–17 Aug 2025)").
+/// words with what they bound ("over the weekend (16–17 Aug 2025)"). A
+/// curator's "not dated…" note gives way to what the date is bounded by
+/// ("by 20 Aug 2025"); an inferred year reads as any other.
 pub fn natural(date: &FuzzyDate, when: When) -> String {
-    match (date, date.words().map(str::trim).filter(|w| !w.is_empty())) {
+    let bound = readable(&when.label());
+    let words = date.words().map(str::trim).filter(|w| !w.is_empty());
+    match (date, words) {
         (FuzzyDate::Exact(p), _) => p.human(),
-        (_, Some(words)) if when.is_dated() => format!("{words} ({})", when.label()),
-        (_, Some(words)) => words.to_string(),
-        (_, None) => when.label(),
+        (_, Some(w)) if !w.to_lowercase().starts_with("not dated") => {
+            if when.is_dated() {
+                format!("{w} ({bound})")
+            } else {
+                w.to_string()
+            }
+        }
+        _ => bound,
+    }
+}
+
+/// A compact label in words: "≤ 20 Aug 2025" → "by 20 Aug 2025",
+/// "≥ 4 Sep 2025" → "from 4 Sep 2025", "~Aug 2025" → "about Aug 2025";
+/// an inferred year's "?" is dropped.
+pub fn readable(label: &str) -> String {
+    let label = label.strip_suffix('?').unwrap_or(label);
+    if let Some(rest) = label.strip_prefix("≤ ") {
+        format!("by {rest}")
+    } else if let Some(rest) = label.strip_prefix("≥ ") {
+        format!("from {rest}")
+    } else if let Some(rest) = label.strip_prefix('~') {
+        format!("about {rest}")
+    } else {
+        label.to_string()
     }
 }
 
@@ -106,7 +131,7 @@ pub fn item_text(b: &Briefing, item: &Item, form: Form) -> String {
             let when = b.quote_when(*q);
             let date = match &quote.spoken {
                 Some(d) => natural(d, when),
-                None if when.is_dated() => when.label(),
+                None if when.is_dated() => readable(&when.label()),
                 None => String::new(),
             };
             let said = match date.is_empty() {
@@ -285,5 +310,10 @@ mod tests {
             day: 18,
         });
         assert_eq!(natural(&d, When::of(&d)), "18 Aug 2025");
+        assert_eq!(readable("≤ 20 Aug 2025"), "by 20 Aug 2025");
+        assert_eq!(readable("≥ 4 Sep 2025?"), "from 4 Sep 2025");
+        assert_eq!(readable("~Aug 2025"), "about Aug 2025");
+        assert_eq!(readable("16–17 Aug 2025?"), "16–17 Aug 2025");
+        assert_eq!(readable("undated"), "undated");
     }
 }

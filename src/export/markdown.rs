@@ -199,7 +199,9 @@ fn blockquote(b: &Briefing, q: usize) -> String {
     let when = b.quote_when(q);
     let date = match &quote.spoken {
         Some(d) => format!(", {}", esc(b, &natural(d, when))),
-        None if when.is_dated() => format!(", {}", esc(b, &when.label())),
+        None if when.is_dated() => {
+            format!(", {}", esc(b, &crate::clipboard::readable(&when.label())))
+        }
         None => String::new(),
     };
     let _ = writeln!(

@@ -162,3 +162,36 @@ fn an_orphaned_pin_is_listed_and_enter_says_so() {
     assert!(app.prep.message.as_deref().unwrap().contains("orphaned"));
     assert_eq!(app.focus, Pane::Brief);
 }
+
+#[test]
+fn the_brief_view_lists_pins_notes_headings_and_orphans() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path());
+    app.update(Action::Pin);
+    app.update(Action::Annotate);
+    typed(&mut app, "a note \u{1b}[31m with an escape");
+    enter(&mut app);
+    app.update(Action::Down);
+    app.update(Action::Pin);
+    app.prep.notes.entries[1].id = "gone".into();
+    app.update(Action::OpenView(Pane::Brief));
+    app.update(Action::AddHeading);
+    typed(&mut app, "Opening");
+    enter(&mut app);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|f| crate::ui::draw(f, &app)).unwrap();
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(screen.contains("Brief · 2 pinned"), "{screen}");
+    assert!(screen.contains("Opening"), "{screen}");
+    assert!(screen.contains("✎ a note"), "{screen}");
+    assert!(screen.contains(crate::strings::ORPHANED), "{screen}");
+    assert!(!screen.contains('\u{1b}'), "no escape reaches the screen");
+}

@@ -97,6 +97,8 @@ pub enum Action {
     ToggleReading,
     /// Underline every mention of an actor in the source, or not.
     ToggleMentions,
+    /// Hide the positions that are an author's assessment, or show them.
+    ToggleAssessed,
     Help,
     Click {
         column: u16,
@@ -189,6 +191,8 @@ pub struct App {
     pub reading: bool,
     /// Whether actors' names are underlined in the source.
     pub mentions: bool,
+    /// Whether positions that are an author's assessment are hidden.
+    pub hide_assessed: bool,
     /// One letter per side, by side index.
     pub letters: Vec<char>,
     /// The widest date label of any event, for the timeline's date column.
@@ -232,6 +236,7 @@ impl App {
             source: SourceView::default(),
             reading: false,
             mentions: true,
+            hide_assessed: false,
             letters,
             date_width,
             search: Default::default(),
@@ -348,6 +353,19 @@ impl App {
             Action::ToggleMentions => {
                 self.mentions = !self.mentions;
                 self.relayout_source();
+            }
+            Action::ToggleAssessed => {
+                self.hide_assessed = !self.hide_assessed;
+                // An assessed position that was current gives way to its actor.
+                if let Item::Position(p) = self.current
+                    && self.hide_assessed
+                    && self.briefing.positions[p].basis == crate::model::Basis::Assessed
+                    && let Some(a) = self.current.actor(&self.briefing)
+                {
+                    self.go(Item::Actor(a));
+                }
+                self.keep_actor_in_view();
+                self.rebuild_details();
             }
             Action::OpenPalette => self.open_palette(),
             Action::OpenFind => self.open_find(),

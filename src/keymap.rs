@@ -378,6 +378,12 @@ pub const KEYMAP: &[Binding] = &[
         Everywhere,
         "forward again after going back",
     ),
+    bind(
+        &[k('A')],
+        Action::ToggleAssessed,
+        Everywhere,
+        "hide positions that are an author's assessment (∴), or show them again",
+    ),
     hinted(
         bind(
             &[k('m')],

@@ -51,6 +51,7 @@ pub fn day_label(d: Day) -> String {
 }
 
 /// A row of the matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
     Side(usize),
     Actor(usize),
@@ -88,22 +89,35 @@ pub struct Shown {
 }
 
 pub fn cell(b: &Briefing, row: &Row, issue: usize, day: Day, since: Option<Day>) -> Option<Shown> {
+    cell_in(b, row, issue, day, since, false)
+}
+
+/// As [`cell`]; with `hide_assessed`, authors' assessments do not count.
+pub fn cell_in(
+    b: &Briefing,
+    row: &Row,
+    issue: usize,
+    day: Day,
+    since: Option<Day>,
+    hide_assessed: bool,
+) -> Option<Shown> {
+    let h = hide_assessed;
     match *row {
         Row::Actor(a) => {
-            let c: Cell = stances::as_of(b, a, issue, day)?;
+            let c: Cell = stances::as_of_in(b, a, issue, day, h)?;
             Some(Shown {
                 stances: vec![c.stance],
                 uncertain: c.uncertain,
                 changed: c.changed,
-                moved: since.is_some_and(|s| stances::differs(b, a, issue, s, day)),
+                moved: since.is_some_and(|s| stances::differs_in(b, a, issue, s, day, h)),
             })
         }
         Row::Side(s) => {
-            let c: SideCell = stances::side_as_of(b, s, issue, day)?;
+            let c: SideCell = stances::side_as_of_in(b, s, issue, day, h)?;
             let moved = since.is_some_and(|since| {
                 b.side_actors(s)
                     .iter()
-                    .any(|&a| stances::differs(b, a, issue, since, day))
+                    .any(|&a| stances::differs_in(b, a, issue, since, day, h))
             });
             let stances = match c.summary {
                 Summary::Stance(x) => vec![x],

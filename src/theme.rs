@@ -141,6 +141,16 @@ pub fn stance_symbol(s: Stance) -> &'static str {
     }
 }
 
+/// Who holds that an actor holds a position: a glyph, beside the word.
+/// “ their own words; ↳ a source reports it; ∴ an author's assessment.
+pub fn basis_symbol(b: crate::model::Basis) -> &'static str {
+    match b {
+        crate::model::Basis::Stated => "“",
+        crate::model::Basis::Reported => "↳",
+        crate::model::Basis::Assessed => "∴",
+    }
+}
+
 /// One letter per side (K, M, W, C, …): the first free letter of its name,
 /// else a digit.
 pub fn side_letters(b: &Briefing) -> Vec<char> {

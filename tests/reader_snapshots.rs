@@ -153,6 +153,7 @@ fn help_overlay() {
         "Alt-←",
         "Space",
         "filter the timeline",
+        "Ctrl-c",
     ] {
         assert!(all.contains(words), "help lacks {words}");
     }
@@ -164,7 +165,7 @@ fn help_overlay_scrolls_to_the_legend() {
     let mut app = app(bundled(), 80, 24, true);
     press(&mut app, "?G");
     let screen = draw(&app).backend().to_string();
-    for words in ["Ctrl-c", "Stances:", "rules out", "Sides:"] {
+    for words in ["Stances:", "rules out", "Sides:", "Basis:", "Dates:"] {
         assert!(screen.contains(words), "help lacks {words}:\n{screen}");
     }
 }
@@ -413,4 +414,26 @@ fn analyst_views() {
     insta::assert_snapshot!("issue_view_us_role", terminal.backend());
     app.update(Action::OpenView(Pane::Disagreements));
     insta::assert_snapshot!("disagreements", draw(&app).backend());
+}
+
+/// Issue 12: who holds that a position is held (its basis) and how many
+/// sources support it, in the actors pane and in Details.
+#[test]
+fn basis_and_corroboration_in_the_actors_pane_and_details() {
+    let mut app = app(fixture(), 100, 30, true);
+    let p = app
+        .briefing
+        .positions
+        .iter()
+        .position(|p| p.id == "trump-troops-assessed")
+        .unwrap();
+    app.jump(Item::Position(p));
+    // Tab twice: to Details, which grows to show the whole record.
+    press(&mut app, "<Tab><Tab>");
+    let terminal = draw(&app);
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("✓ supports ∴×1"), "{screen}");
+    assert!(screen.contains("∴ assessed by A. Writer"), "{screen}");
+    assert!(screen.contains("1 source"), "{screen}");
+    assert_snapshot!(terminal.backend());
 }

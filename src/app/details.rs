@@ -9,10 +9,11 @@ use super::current::Item;
 use super::lists::{self, Standing};
 use super::wrap::wrap;
 use super::{App, Pane};
+use crate::model::Basis;
 use crate::model::text::inert;
 use crate::model::{Briefing, FuzzyDate, Id, When};
 use crate::strings;
-use crate::theme::{Theme, stance_symbol};
+use crate::theme::{Theme, basis_symbol, stance_symbol};
 
 #[derive(Debug, Clone, Default)]
 pub struct DetailsView {
@@ -158,12 +159,27 @@ fn date_line(name: &str, date: Option<&FuzzyDate>, when: When, t: Theme) -> Line
     Line::from(spans)
 }
 
+/// The stance, with who holds that the actor holds it (never colour alone).
 fn stance_spans(app: &App, p: usize) -> Vec<Span<'static>> {
-    let pos = &app.briefing.positions[p];
-    vec![Span::styled(
-        format!("{} {}", stance_symbol(pos.stance), pos.stance.word()),
-        app.theme.stance(pos.stance),
-    )]
+    let b = &app.briefing;
+    let pos = &b.positions[p];
+    let basis = match b.assessor(pos) {
+        Some(who) if pos.basis == Basis::Assessed => {
+            format!(
+                "{} assessed by {}",
+                basis_symbol(pos.basis),
+                text(who.name())
+            )
+        }
+        _ => format!("{} {}", basis_symbol(pos.basis), pos.basis.id()),
+    };
+    vec![
+        Span::styled(
+            format!("{} {}", stance_symbol(pos.stance), pos.stance.word()),
+            app.theme.stance(pos.stance),
+        ),
+        Span::styled(format!(" · {basis}"), app.theme.dim()),
+    ]
 }
 
 fn sources_line(b: &Briefing, ids: impl Iterator<Item = String>) -> Option<Line<'static>> {
@@ -180,10 +196,14 @@ fn sources_line(b: &Briefing, ids: impl Iterator<Item = String>) -> Option<Line<
         .iter()
         .map(|id| b.source(id).map_or(text(id), |s| text(s.name())))
         .collect();
-    Some(Line::from(vec![
+    let mut spans = vec![
         label(&strings::sources_count(seen.len())),
         Span::raw(names.join("; ")),
-    ]))
+    ];
+    if seen.len() == 1 {
+        spans.push(Span::raw(format!(" ({})", strings::SINGLE_SOURCE)));
+    }
+    Some(Line::from(spans))
 }
 
 /// The title and lines of an item's whole record.
@@ -305,7 +325,10 @@ fn actor(app: &App, a: usize) -> Vec<Line<'static>> {
         spans.extend(actor_list(app, &members));
         lines.push(Line::from(spans));
     }
-    let ps = lists::positions_of(b, a);
+    let mut ps = lists::positions_of(b, a);
+    if app.hide_assessed {
+        ps.retain(|&p| b.positions[p].basis != Basis::Assessed);
+    }
     lines.push(heading(strings::POSITIONS, t));
     if ps.is_empty() {
         lines.push(Line::styled(strings::NO_POSITIONS, t.dim()));
@@ -485,6 +508,7 @@ fn issue(app: &App, i: usize) -> Vec<Line<'static>> {
             let ps: Vec<usize> = lists::positions_of(b, a)
                 .into_iter()
                 .filter(|&p| b.positions[p].issue == issue.id)
+                .filter(|&p| !app.hide_assessed || b.positions[p].basis != Basis::Assessed)
                 .collect();
             let now = (0..ps.len()).rfind(|&k| lists::standing(b, &ps, k) == Standing::Current);
             let shown = now.or_else(|| ps.first().map(|_| 0));

@@ -74,8 +74,7 @@ impl ActorRow {
 
 /// Actor indices of a side, in file order.
 fn actors_of_side(b: &Briefing, side: usize) -> impl Iterator<Item = usize> + '_ {
-    let id = b.sides.get(side).map(|s| s.id.as_str());
-    (0..b.actors.len()).filter(move |&a| Some(b.actors[a].side.as_str()) == id)
+    b.side_actors(side).iter().copied()
 }
 
 pub fn first_actor_of_side(b: &Briefing, side: usize) -> Option<usize> {
@@ -98,22 +97,12 @@ pub fn selected_actor(app: &App) -> Option<usize> {
 /// An actor's positions ordered by issue (in file order), then by the one
 /// order of time (undated last, ties in file order).
 pub fn positions_of(b: &Briefing, actor: usize) -> Vec<usize> {
-    let id = b.actors[actor].id.as_str();
-    let mut ps: Vec<usize> = (0..b.positions.len())
-        .filter(|&p| b.positions[p].actor == id)
-        .collect();
-    ps.sort_by_key(|&p| (b.issue_index(&b.positions[p].issue), b.position_when(p)));
-    ps
+    b.actor_positions(actor).to_vec()
 }
 
 /// What an actor said, in the order they said it (undated last, ties in file order).
 pub fn quotes_of(b: &Briefing, actor: usize) -> Vec<usize> {
-    let id = b.actors[actor].id.as_str();
-    let mut qs: Vec<usize> = (0..b.quotes.len())
-        .filter(|&q| b.quotes[q].speaker == id)
-        .collect();
-    qs.sort_by_key(|&q| b.quote_when(q));
-    qs
+    b.actor_quotes(actor).to_vec()
 }
 
 /// Where position `ps[i]` stands, given `ps` in issue-then-time order
@@ -146,7 +135,10 @@ pub fn actor_rows(app: &App) -> Vec<ActorRow> {
             if Some(a) != selected || !app.expanded {
                 continue;
             }
-            let ps = positions_of(b, a);
+            let mut ps = positions_of(b, a);
+            if app.hide_assessed {
+                ps.retain(|&p| b.positions[p].basis != crate::model::Basis::Assessed);
+            }
             for (i, &p) in ps.iter().enumerate() {
                 let issue = b.issue_index(&b.positions[p].issue);
                 if i == 0 || b.issue_index(&b.positions[ps[i - 1]].issue) != issue {

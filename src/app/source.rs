@@ -291,10 +291,10 @@ impl SourceView {
 
 /// The quotes of a source and the selection's words in it, in text order.
 fn marks(b: &Briefing, source: usize, links: &[Link]) -> Vec<Mark> {
-    let id = b.sources[source].id.as_str();
-    let mut marks: Vec<Mark> = (0..b.quotes.len())
-        .filter(|&q| b.quotes[q].source == id)
-        .filter_map(|q| {
+    let mut marks: Vec<Mark> = b
+        .source_quotes(source)
+        .iter()
+        .filter_map(|&q| {
             Some(Mark {
                 range: b.quotes[q].range.clone()?,
                 quote: Some(q),

@@ -655,7 +655,10 @@ fn the_issue_view_shows_every_actor_with_a_position_by_side() {
         .iter()
         .map(|&a| app.briefing.actors[a].id.as_str())
         .collect();
-    assert_eq!(names, ["zelensky", "russia", "zakharova", "macron"]);
+    assert_eq!(
+        names,
+        ["zelensky", "russia", "zakharova", "trump", "macron"]
+    );
     run(&mut app, &[Action::Down, Action::Open]);
     let p = app
         .briefing
@@ -708,4 +711,35 @@ fn every_bundled_discrepancy_opens_both_accounts() {
         assert_eq!(app.focus, Pane::Disagreements);
         run(&mut app, &[Action::Down]);
     }
+}
+
+#[test]
+fn assessed_positions_can_be_hidden() {
+    let mut app = app();
+    let trump = app.briefing.actor_index("trump").unwrap();
+    let assessed = app
+        .briefing
+        .positions
+        .iter()
+        .position(|p| p.id == "trump-troops-assessed")
+        .unwrap();
+    app.jump(Item::Position(assessed));
+    let rows = |app: &App| {
+        super::lists::actor_rows(app)
+            .iter()
+            .filter(|r| matches!(r, super::lists::ActorRow::Position(p, _) if *p == assessed))
+            .count()
+    };
+    assert_eq!(rows(&app), 1);
+    run(&mut app, &[Action::ToggleAssessed]);
+    assert!(app.hide_assessed);
+    assert_eq!(rows(&app), 0, "the assessment is hidden");
+    assert_eq!(
+        app.current,
+        Item::Actor(trump),
+        "its actor is current instead"
+    );
+    assert_agrees(&app);
+    run(&mut app, &[Action::ToggleAssessed]);
+    assert_eq!(rows(&app), 1);
 }

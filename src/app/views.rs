@@ -5,7 +5,6 @@
 
 use super::current::Item;
 use super::{Action, App, Pane};
-use crate::model::Briefing;
 use crate::model::stances::{self, Change};
 use crate::model::time::{Day, parse_loose};
 use crate::tables::{self, By, Row};
@@ -86,11 +85,9 @@ pub struct Views {
     /// than on every frame.
     changes_for: Option<(Option<Day>, Day)>,
     change_list: Vec<Change>,
-}
-
-/// The matrix's rows and the issues that have a position at all.
-pub fn matrix_rows(b: &Briefing, by: By) -> Vec<Row> {
-    tables::rows(b, by)
+    /// The matrix's rows for `rows_by`.
+    rows_by: Option<By>,
+    pub rows: Vec<Row>,
 }
 
 impl App {
@@ -117,8 +114,12 @@ impl App {
         &self.views.change_list
     }
 
-    /// Recomputes what the views show when their dates have moved.
+    /// Recomputes what the views show when their dates or rows have moved.
     pub(super) fn refresh_views(&mut self) {
+        if self.views.rows_by != Some(self.views.matrix.by) {
+            self.views.rows = tables::rows(&self.briefing, self.views.matrix.by);
+            self.views.rows_by = Some(self.views.matrix.by);
+        }
         let key = (self.views.matrix.since, self.matrix_day());
         if self.views.changes_for != Some(key) {
             let since = key.0.unwrap_or(Day::MIN);
@@ -167,9 +168,8 @@ impl App {
     /// The positions the matrix's current cell rests on, in time order.
     pub fn cell_history(&self) -> Vec<usize> {
         let b = &self.briefing;
-        let rows = matrix_rows(b, self.views.matrix.by);
         let issue = self.views.matrix.col;
-        match rows.get(self.views.matrix.row) {
+        match self.views.rows.get(self.views.matrix.row) {
             Some(Row::Actor(a)) => b.history(*a, issue).to_vec(),
             Some(Row::Side(s)) => {
                 let mut ps: Vec<usize> = b
@@ -274,7 +274,7 @@ impl App {
     }
 
     fn matrix_update(&mut self, action: Action, delta: isize, height: usize) -> bool {
-        let rows = matrix_rows(&self.briefing, self.views.matrix.by).len();
+        let rows = self.views.rows.len();
         let cols = self.briefing.issues.len();
         let m = &mut self.views.matrix;
         if m.in_history {

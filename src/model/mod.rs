@@ -62,6 +62,12 @@ struct Index {
     history_keys: Vec<(usize, usize)>,
     /// Each side's actors (by index), in file order.
     side_actors: Vec<Vec<usize>>,
+    /// Each actor's positions by issue (in file order), then in time order.
+    actor_positions: Vec<Vec<usize>>,
+    /// Each actor's quotes in time order (ties in file order).
+    actor_quotes: Vec<Vec<usize>>,
+    /// Each source's quotes, in file order.
+    source_quotes: Vec<Vec<usize>>,
 }
 
 fn index_of<'a>(ids: impl Iterator<Item = &'a Id>) -> HashMap<String, usize> {
@@ -112,7 +118,7 @@ impl Briefing {
                 }
             })
             .collect();
-        let quote_when = self
+        let quote_when: Vec<When> = self
             .quotes
             .iter()
             .map(|q| {
@@ -157,6 +163,25 @@ impl Briefing {
         }
         let mut history_keys: Vec<(usize, usize)> = histories.keys().copied().collect();
         history_keys.sort_unstable();
+        let mut actor_positions = vec![Vec::new(); self.actors.len()];
+        for &(a, i) in &history_keys {
+            actor_positions[a].extend_from_slice(&histories[&(a, i)]);
+        }
+        let mut actor_quotes = vec![Vec::new(); self.actors.len()];
+        for (q, quote) in self.quotes.iter().enumerate() {
+            if let Some(&a) = actors.get(quote.speaker.as_str()) {
+                actor_quotes[a].push(q);
+            }
+        }
+        for qs in &mut actor_quotes {
+            qs.sort_by_key(|&q| quote_when[q]);
+        }
+        let mut source_quotes = vec![Vec::new(); self.sources.len()];
+        for (q, quote) in self.quotes.iter().enumerate() {
+            if let Some(&s) = sources.get(quote.source.as_str()) {
+                source_quotes[s].push(q);
+            }
+        }
         let sides = index_of(self.sides.iter().map(|x| &x.id));
         let mut side_actors = vec![Vec::new(); self.sides.len()];
         for (a, actor) in self.actors.iter().enumerate() {
@@ -178,12 +203,40 @@ impl Briefing {
             histories,
             history_keys,
             side_actors,
+            actor_positions,
+            actor_quotes,
+            source_quotes,
         };
     }
 
     /// The (actor, issue) pairs with at least one position, sorted.
     pub fn history_keys(&self) -> &[(usize, usize)] {
         &self.index.history_keys
+    }
+
+    /// An actor's positions: by issue in file order, each issue's in the
+    /// one order of time (undated last).
+    pub fn actor_positions(&self, actor: usize) -> &[usize] {
+        self.index
+            .actor_positions
+            .get(actor)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// What an actor said, in the one order of time (ties in file order).
+    pub fn actor_quotes(&self, actor: usize) -> &[usize] {
+        self.index
+            .actor_quotes
+            .get(actor)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The quotes taken from a source, in file order.
+    pub fn source_quotes(&self, source: usize) -> &[usize] {
+        self.index
+            .source_quotes
+            .get(source)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// A side's actors (by index), in file order.

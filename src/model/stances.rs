@@ -28,10 +28,23 @@ fn counts(when: When, day: Day) -> bool {
 
 /// The stance of `actor` on `issue` as of `day`, if any position counts.
 pub fn as_of(b: &Briefing, actor: usize, issue: usize, day: Day) -> Option<Cell> {
+    as_of_in(b, actor, issue, day, false)
+}
+
+/// As [`as_of`]; with `hide_assessed`, an author's assessment of a
+/// position does not count, only what the actor said or is reported to hold.
+pub fn as_of_in(
+    b: &Briefing,
+    actor: usize,
+    issue: usize,
+    day: Day,
+    hide_assessed: bool,
+) -> Option<Cell> {
     let history = b.history(actor, issue);
     let counted: Vec<usize> = history
         .iter()
         .copied()
+        .filter(|&p| !hide_assessed || b.positions[p].basis != super::Basis::Assessed)
         .filter(|&p| counts(b.position_when(p), day))
         .collect();
     let &last = counted.last()?;
@@ -67,10 +80,20 @@ pub struct SideCell {
 /// A side's stance on an issue as of a day: the one stance its actors share,
 /// or "mixed" when they differ; None when none of them has one.
 pub fn side_as_of(b: &Briefing, side: usize, issue: usize, day: Day) -> Option<SideCell> {
+    side_as_of_in(b, side, issue, day, false)
+}
+
+pub fn side_as_of_in(
+    b: &Briefing,
+    side: usize,
+    issue: usize,
+    day: Day,
+    hide_assessed: bool,
+) -> Option<SideCell> {
     let cells: Vec<(usize, Cell)> = b
         .side_actors(side)
         .iter()
-        .filter_map(|&a| as_of(b, a, issue, day).map(|c| (a, c)))
+        .filter_map(|&a| as_of_in(b, a, issue, day, hide_assessed).map(|c| (a, c)))
         .collect();
     let (_, first) = cells.first()?;
     let mut stances: Vec<Stance> = Vec::new();
@@ -136,8 +159,19 @@ pub fn changes(b: &Briefing, since: Day, until: Day) -> Vec<Change> {
 
 /// Whether the stance of `actor` on `issue` differs between two days.
 pub fn differs(b: &Briefing, actor: usize, issue: usize, since: Day, day: Day) -> bool {
-    let then = as_of(b, actor, issue, since).map(|c| c.stance);
-    let now = as_of(b, actor, issue, day).map(|c| c.stance);
+    differs_in(b, actor, issue, since, day, false)
+}
+
+pub fn differs_in(
+    b: &Briefing,
+    actor: usize,
+    issue: usize,
+    since: Day,
+    day: Day,
+    hide_assessed: bool,
+) -> bool {
+    let then = as_of_in(b, actor, issue, since, hide_assessed).map(|c| c.stance);
+    let now = as_of_in(b, actor, issue, day, hide_assessed).map(|c| c.stance);
     then != now
 }
 
@@ -245,8 +279,14 @@ mod tests {
             Summary::Mixed(vec![Stance::RulesOut, Stance::Opposes])
         );
         assert!(september.changed);
+        // Washington's only position on troops is the writer's assessment.
         let washington = b.side_index("washington").unwrap();
-        assert_eq!(side_as_of(&b, washington, troops, day("2025-09-05")), None);
+        let assessed = side_as_of(&b, washington, troops, day("2025-09-05")).unwrap();
+        assert_eq!(assessed.summary, Summary::Stance(Stance::Supports));
+        assert_eq!(
+            side_as_of_in(&b, washington, troops, day("2025-09-05"), true),
+            None
+        );
     }
 
     #[test]
@@ -270,6 +310,7 @@ mod tests {
                 ("zelensky".into(), None, Stance::Demands),
                 ("russia".into(), Some(Stance::Open), Stance::RulesOut),
                 ("zakharova".into(), None, Stance::Opposes),
+                ("trump".into(), None, Stance::Supports),
                 ("macron".into(), None, Stance::Supports),
             ]
         );

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::theme::stance_symbol;
+use super::theme::{basis_symbol, stance_symbol};
 use super::{fit, focused, pane_block, strings};
 use crate::app::lists::{ActorRow, Standing, actor_rows};
 use crate::app::{App, Pane};
@@ -82,7 +82,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             ActorRow::Position(p, standing) => {
                 let pos = &b.positions[p];
                 let style = t.stance(pos.stance);
-                let stance = format!("{} {}", stance_symbol(pos.stance), pos.stance.word());
+                // The stance, who holds it (basis) and how many sources say so.
+                let support = b.position_support(p).count();
+                let stance = format!(
+                    "{} {} {}×{support}",
+                    stance_symbol(pos.stance),
+                    pos.stance.word(),
+                    basis_symbol(pos.basis)
+                );
                 let note = match standing {
                     Standing::Current => String::new(),
                     Standing::Earlier => format!(" ({})", strings::EARLIER),

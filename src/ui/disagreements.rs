@@ -67,7 +67,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), meaning);
     let n = d.accounts.len().max(1) as u32;
-    let areas = Layout::horizontal((0..n).map(|_| Constraint::Ratio(1, n))).split(columns);
+    let areas = Layout::horizontal((0..n).map(|_| Constraint::Ratio(1, n)))
+        .spacing(2)
+        .split(columns);
     for (a, area) in d.accounts.iter().zip(areas.iter()) {
         let (name, published) = b
             .source(&a.source)

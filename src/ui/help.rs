@@ -6,12 +6,12 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::theme::stance_symbol;
+use super::theme::{basis_symbol, stance_symbol};
 use super::{fit, pad, pane_block, strings};
 use crate::app::{Action, App, Pane};
 use crate::keymap::{KEYMAP, Scope, key_name};
-use crate::model::Stance;
 use crate::model::text::inert;
+use crate::model::{Basis, Stance};
 
 fn scope_name(scope: Scope) -> &'static str {
     match scope {
@@ -77,6 +77,9 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::raw(""));
+    lines.extend(strings::HELP_MOUSE.iter().map(|s| Line::from(*s)));
+    lines.extend(strings::HELP_EDITOR.iter().map(|s| Line::from(*s)));
+    lines.push(Line::raw(""));
     let mut sides = vec![Span::styled("Sides: ", bold)];
     for (i, s) in b.sides.iter().enumerate() {
         sides.push(Span::styled(
@@ -93,6 +96,34 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         ));
     }
     lines.extend(flow(stances, width));
+    let mut bases = vec![Span::styled("Basis: ", bold)];
+    for (b, meaning) in [
+        (Basis::Stated, "stated: the actor's own words"),
+        (
+            Basis::Reported,
+            "reported: a source reports it as their position",
+        ),
+        (
+            Basis::Assessed,
+            "assessed: an author infers it (A hides these)",
+        ),
+    ] {
+        bases.push(Span::raw(format!("{} {meaning}  ", basis_symbol(b))));
+    }
+    bases.push(Span::raw("×N: how many sources support it"));
+    lines.extend(flow(bases, width));
+    for (name, legend) in [
+        ("Dates: ", strings::HELP_DATES),
+        ("Matrix: ", strings::HELP_MATRIX),
+    ] {
+        let mut spans = vec![Span::styled(name, bold)];
+        spans.extend(
+            legend
+                .split(" · ")
+                .map(|part| Span::raw(format!("{part} · "))),
+        );
+        lines.extend(flow(spans, width));
+    }
     lines.push(Line::from(vec![
         Span::styled("In the source: ", bold),
         Span::styled("current", t.current()),
@@ -103,8 +134,6 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Span::raw("  "),
         Span::styled("a mention", t.mention(Some(0))),
     ]));
-    lines.extend(strings::HELP_MOUSE.iter().map(|s| Line::from(*s)));
-    lines.extend(strings::HELP_EDITOR.iter().map(|s| Line::from(*s)));
     lines.push(Line::styled(strings::HELP_CLOSE, t.dim()));
     lines
 }

@@ -40,9 +40,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ));
     }
     title.push_str(match m.by {
-        By::Actor => " · by actor ",
-        By::Side => " · by side ",
+        By::Actor => " · by actor",
+        By::Side => " · by side",
     });
+    if app.hide_assessed {
+        title.push_str(strings::ASSESSED_HIDDEN);
+    }
+    title.push(' ');
     frame.render_widget(Clear, area);
     let block = pane_block(
         Line::from(fit(&title, area.width.saturating_sub(4) as usize)),
@@ -55,7 +59,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [table, history] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(history_height)]).areas(inner);
 
-    let rows = tables::rows(b, m.by);
+    let rows = &app.views.rows;
     let name_w = NAME.min(table.width as usize / 3);
     let cols = ((table.width as usize).saturating_sub(name_w) / CELL).max(1);
     let first_col = page_start(m.col, cols);
@@ -114,7 +118,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             ),
         ];
         for &i in &issues {
-            let cell = tables::cell(b, row, i, day, m.since);
+            let cell = tables::cell_in(b, row, i, day, m.since, app.hide_assessed);
             let (text, mut style) = match &cell {
                 Some(c) => {
                     let word = match c.stances.as_slice() {
@@ -153,7 +157,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), table);
-    draw_history(frame, history, app, &rows, day);
+    draw_history(frame, history, app, rows, day);
 }
 
 /// The cursor cell's positions in the order of time, with their dates,

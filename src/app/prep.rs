@@ -182,20 +182,21 @@ impl App {
                 } else {
                     Form::Markdown
                 };
-                if let Some(item) = self.acted_on() {
-                    let text = clipboard::item_text(&self.briefing, &item, form);
-                    let in_tmux = std::env::var_os("TMUX").is_some();
-                    self.prep.request = Some(Request::Clipboard(clipboard::osc52(&text, in_tmux)));
-                    let what = if form == Form::Text {
-                        "text"
-                    } else {
-                        "Markdown"
-                    };
-                    self.say(format!(
-                        "copied as {what} with its citation ({} characters, via the terminal's clipboard)",
-                        text.chars().count()
-                    ));
-                }
+                let Some(item) = self.acted_on() else {
+                    return self.say("nothing to copy: the pin is orphaned or there is none");
+                };
+                let text = clipboard::item_text(&self.briefing, &item, form);
+                let in_tmux = std::env::var_os("TMUX").is_some();
+                self.prep.request = Some(Request::Clipboard(clipboard::osc52(&text, in_tmux)));
+                let what = if form == Form::Text {
+                    "text"
+                } else {
+                    "Markdown"
+                };
+                self.say(format!(
+                    "copied as {what} with its citation ({} characters, via the terminal's clipboard)",
+                    text.chars().count()
+                ));
             }
             Action::ToggleMouse => {
                 self.prep.mouse = !self.prep.mouse;

@@ -235,6 +235,60 @@ pub fn osc52(text: &str, in_tmux: bool) -> String {
     }
 }
 
+/// A system clipboard command for this session, if there is one: on a
+/// local Wayland or X display, or on macOS, and never over SSH (where the
+/// clipboard that matters is the user's, which OSC 52 reaches). `var`
+/// reads the environment; `found` says whether a program is on the PATH.
+pub fn system_tool(
+    var: impl Fn(&str) -> Option<String>,
+    found: impl Fn(&str) -> bool,
+) -> Option<(&'static str, &'static [&'static str])> {
+    let set = |name: &str| var(name).is_some_and(|v| !v.is_empty());
+    if set("SSH_CONNECTION") || set("SSH_TTY") {
+        return None;
+    }
+    let candidates: [(bool, &'static str, &'static [&'static str]); 4] = [
+        (set("WAYLAND_DISPLAY"), "wl-copy", &[]),
+        (set("DISPLAY"), "xclip", &["-selection", "clipboard"]),
+        (set("DISPLAY"), "xsel", &["--clipboard", "--input"]),
+        (cfg!(target_os = "macos"), "pbcopy", &[]),
+    ];
+    candidates
+        .into_iter()
+        .find(|(here, program, _)| *here && found(program))
+        .map(|(_, program, args)| (program, args))
+}
+
+/// Whether `program` is a file in one of the PATH's directories.
+pub fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+}
+
+/// Hands `text` to the system clipboard command, if there is one; it
+/// runs detached from the terminal (no output reaches the screen) and is
+/// reaped on a thread. Whether a command took it.
+pub fn to_system(text: &str) -> bool {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let Some((program, args)) = system_tool(|v| std::env::var(v).ok(), on_path) else {
+        return false;
+    };
+    let child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn();
+    let Ok(mut child) = child else { return false };
+    let written = child
+        .stdin
+        .take()
+        .is_some_and(|mut stdin| stdin.write_all(text.as_bytes()).is_ok());
+    std::thread::spawn(move || child.wait());
+    written
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -315,5 +369,40 @@ mod tests {
         assert_eq!(readable("~Aug 2025"), "about Aug 2025");
         assert_eq!(readable("16–17 Aug 2025?"), "16–17 Aug 2025");
         assert_eq!(readable("undated"), "undated");
+    }
+
+    #[test]
+    fn the_system_clipboard_is_local_only() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let all = |_: &str| true;
+        assert_eq!(
+            system_tool(env(&[("WAYLAND_DISPLAY", "wayland-0")]), all).map(|t| t.0),
+            Some("wl-copy")
+        );
+        assert_eq!(
+            system_tool(env(&[("DISPLAY", ":0")]), |p: &str| p == "xsel").map(|t| t.0),
+            Some("xsel")
+        );
+        assert_eq!(
+            system_tool(
+                env(&[("DISPLAY", ":0"), ("SSH_CONNECTION", "1 2 3 4")]),
+                all
+            ),
+            None
+        );
+        assert_eq!(
+            system_tool(env(&[("DISPLAY", ":0")]), |_: &str| false),
+            None
+        );
+        if !cfg!(target_os = "macos") {
+            assert_eq!(system_tool(env(&[]), all), None);
+        }
     }
 }

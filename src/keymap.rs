@@ -444,7 +444,7 @@ pub const KEYMAP: &[Binding] = &[
         &[k('y')],
         Action::Copy,
         Everywhere,
-        "copy the current item as text with its citation (OSC 52: works over SSH and in tmux)",
+        "copy the current item as text with its citation (OSC 52: works over SSH and in tmux; locally also the system clipboard)",
     ),
     bind(
         &[k('Y')],

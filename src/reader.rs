@@ -67,7 +67,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
 /// mouse capture, `$EDITOR`.
 fn serve(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     match app.prep.request.take() {
-        Some(Request::Clipboard(seq)) => external_editor::write_seq(terminal, &seq),
+        Some(Request::Clipboard { osc52, text }) => {
+            crate::clipboard::to_system(&text);
+            external_editor::write_seq(terminal, &osc52)
+        }
         Some(Request::Mouse(true)) => external_editor::write_seq(terminal, MOUSE_ON),
         Some(Request::Mouse(false)) => execute!(terminal.backend_mut(), DisableMouseCapture),
         Some(Request::Editor { entry, text }) => {

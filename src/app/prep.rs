@@ -18,8 +18,9 @@ use crate::notes::{Entry, Notes, Opened, Place, Store};
 /// What the reader loop must do with the terminal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Request {
-    /// Write this OSC 52 sequence (base64 of the copied text only).
-    Clipboard(String),
+    /// Write this OSC 52 sequence (base64 of the copied text only), and
+    /// give the text to the system clipboard when there is one.
+    Clipboard { osc52: String, text: String },
     /// Edit this text in `$EDITOR` for the entry, then hand it back
     /// through [`App::edited`].
     Editor { entry: usize, text: String },
@@ -187,14 +188,17 @@ impl App {
                 };
                 let text = clipboard::item_text(&self.briefing, &item, form);
                 let in_tmux = std::env::var_os("TMUX").is_some();
-                self.prep.request = Some(Request::Clipboard(clipboard::osc52(&text, in_tmux)));
+                self.prep.request = Some(Request::Clipboard {
+                    osc52: clipboard::osc52(&text, in_tmux),
+                    text: text.clone(),
+                });
                 let what = if form == Form::Text {
                     "text"
                 } else {
                     "Markdown"
                 };
                 self.say(format!(
-                    "copied as {what} with its citation ({} characters, via the terminal's clipboard)",
+                    "copied as {what} with its citation ({} characters)",
                     text.chars().count()
                 ));
             }

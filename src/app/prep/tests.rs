@@ -144,10 +144,14 @@ fn copy_asks_the_terminal_for_osc52_with_the_citation() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path());
     app.update(Action::Copy);
-    let Some(Request::Clipboard(seq)) = app.prep.request.take() else {
+    let Some(Request::Clipboard { osc52: seq, text }) = app.prep.request.take() else {
         panic!("no clipboard request");
     };
     assert!(seq.starts_with("\x1b]52;c;"));
+    assert_eq!(
+        seq,
+        crate::clipboard::osc52(&text, std::env::var_os("TMUX").is_some())
+    );
     assert!(app.prep.message.as_deref().unwrap().contains("copied"));
 }
 

@@ -12,6 +12,7 @@ pub mod find;
 pub mod lists;
 mod mouse;
 pub mod palette;
+pub mod prep;
 pub mod source;
 #[cfg(test)]
 mod tests;
@@ -44,6 +45,8 @@ pub enum Pane {
     IssueView,
     /// Where the sources disagree.
     Disagreements,
+    /// The analyst's brief: pins, notes and headings in their order.
+    Brief,
 }
 
 impl Pane {
@@ -138,6 +141,26 @@ pub enum Action {
     MarkSince,
     /// Type the date to mark changes since.
     TypeSince,
+    /// `p`: pin the current item (in the source: the highlight or found match).
+    Pin,
+    /// `a`: write or edit the note of the current item (or of the selected pin).
+    Annotate,
+    /// `E`: edit that note in `$EDITOR`.
+    EditExternal,
+    /// The Brief view: move the selected entry up or down, remove it, add a heading.
+    MoveEntryUp,
+    MoveEntryDown,
+    Unpin,
+    AddHeading,
+    /// `y` / `Y`: copy the current item with its citation, as text / Markdown.
+    Copy,
+    CopyMarkdown,
+    /// Mouse capture on or off, so the terminal can select text.
+    ToggleMouse,
+    /// Write the Markdown briefing beside the notes.
+    Export,
+    /// A key for the inline note editor.
+    EditKey(ratatui::crossterm::event::KeyEvent),
 }
 
 pub struct App {
@@ -183,6 +206,8 @@ pub struct App {
     pub forward: Vec<Place>,
     /// The analyst's views: the matrix, changes, one issue, disagreements.
     pub views: views::Views,
+    /// Pins, notes, copying and export.
+    pub prep: prep::Prep,
 }
 
 impl App {
@@ -221,6 +246,10 @@ impl App {
             back: Vec::new(),
             forward: Vec::new(),
             views: Default::default(),
+            prep: prep::Prep {
+                mouse: true,
+                ..Default::default()
+            },
         };
         app.refilter();
         match app.events.first() {
@@ -239,7 +268,14 @@ impl App {
 
     pub fn update(&mut self, action: Action) {
         let details_focused = self.focus == Pane::Details;
+        // A message stays until the next key.
+        if !matches!(action, Action::Resize { .. } | Action::SearchTick) {
+            self.prep.message = None;
+        }
         self.apply(action);
+        if self.quit {
+            self.save_place();
+        }
         if self.focus.is_view() {
             self.refresh_views();
         }
@@ -253,6 +289,9 @@ impl App {
     fn apply(&mut self, action: Action) {
         // While the palette or the find prompt is open, keys are theirs.
         if !matches!(action, Action::Resize { .. }) {
+            if self.prep.editor.is_some() {
+                return self.editor_update(action);
+            }
             if self.search.palette.is_some() {
                 return self.palette_update(action);
             }
@@ -333,7 +372,19 @@ impl App {
             }
             Action::OpenPalette => self.open_palette(),
             Action::OpenFind => self.open_find(),
-            Action::Type(_) | Action::Erase | Action::SearchTick | Action::Edit(_) => {}
+            Action::Type(_)
+            | Action::Erase
+            | Action::SearchTick
+            | Action::Edit(_)
+            | Action::EditKey(_) => {}
+            Action::MoveEntryUp | Action::MoveEntryDown | Action::Unpin | Action::AddHeading => {}
+            Action::Pin
+            | Action::Annotate
+            | Action::EditExternal
+            | Action::Copy
+            | Action::CopyMarkdown
+            | Action::ToggleMouse
+            | Action::Export => self.prep_update(action),
             Action::Click { column, row } => self.click(column, row),
             Action::Scroll { column, row, down } => {
                 if let Some(pane) = self.pane_at(column, row) {
@@ -515,7 +566,7 @@ impl App {
     fn open(&mut self) {
         match self.focus {
             Pane::Timeline | Pane::Actors | Pane::Details => self.focus = Pane::Source,
-            Pane::Matrix | Pane::Changes | Pane::IssueView | Pane::Disagreements => {}
+            Pane::Matrix | Pane::Changes | Pane::IssueView | Pane::Disagreements | Pane::Brief => {}
             Pane::Source => {
                 if let Some(q) = self.source.current_quote()
                     && self.current != Item::Quote(q)

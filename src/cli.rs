@@ -23,6 +23,11 @@ pub struct Cli {
     #[arg(short, long, global = true, value_name = "PATH")]
     pub briefing: Option<PathBuf>,
 
+    /// Where pins, notes and the reading place are kept (default:
+    /// $BRIEF_DATA_DIR, else $XDG_DATA_HOME/brief, else ~/.local/share/brief).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -50,15 +55,42 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = StatsFormat::Text, requires = "stats")]
         format: StatsFormat,
     },
-    /// Write the whole briefing to standard output.
+    /// Write the whole briefing to standard output (or to -o FILE).
     Export {
         /// json: one object with the arrays sources, actors, issues, events,
         /// quotes, positions and discrepancies; each event and position
         /// says how many sources support it (corroboration). markdown: a
-        /// readable briefing grouped by issue and side, with quotes,
-        /// citations, and each position's basis and count of sources.
+        /// briefing to send: a title block, your pins (--pinned), the
+        /// stance table, each issue by side with quotes and numbered
+        /// citations, the timeline, where the sources disagree, the sources.
         #[arg(short, long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// Markdown: your pinned items first, in your order (from the
+        /// data directory, see --data-dir).
+        #[arg(long)]
+        pinned: bool,
+        /// Markdown: with your notes on the pinned items.
+        #[arg(long)]
+        notes: bool,
+        /// Markdown: only this actor (an id; again for more).
+        #[arg(long = "actor", value_name = "ID")]
+        actors: Vec<String>,
+        /// Markdown: only the actors of this side (an id; again for more).
+        #[arg(long = "side", value_name = "ID")]
+        sides: Vec<String>,
+        /// Markdown: only this issue (an id; again for more).
+        #[arg(long = "issue", value_name = "ID")]
+        issues: Vec<String>,
+        /// Markdown: only what can fall on or after this date.
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Markdown: only what can fall by this date; the stance table is
+        /// as of it (default: the briefing's date).
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Search the briefing the way the reader's `/` palette does: the same
     /// results in the same order.
@@ -287,13 +319,48 @@ pub fn run(cli: Cli) -> ExitCode {
             stats,
             format,
         }) => check(briefing, &paths, stats.then_some(format)),
-        Some(Command::Export { format }) => match open(briefing) {
+        Some(Command::Export {
+            format,
+            pinned,
+            notes,
+            actors,
+            sides,
+            issues,
+            since,
+            until,
+            output,
+        }) => match open(briefing) {
             Ok(b) => {
                 let text = match format {
                     Format::Json => export::json(&b),
-                    Format::Markdown => export::markdown(&b),
+                    Format::Markdown => {
+                        let opts = export_options(&b, actors, sides, issues, since, until)
+                            .map(|o| export::Options { pinned, notes, ..o });
+                        let opts = match opts {
+                            Ok(o) => o,
+                            Err(e) => return usage_error(&e),
+                        };
+                        let kept = (pinned || notes)
+                            .then(|| notes_for(&b, cli.data_dir.as_deref()))
+                            .flatten();
+                        if let Some(w) = kept.as_ref().and_then(|k| k.warning.as_deref()) {
+                            eprintln!("brief: {}", crate::model::text::inert(w));
+                        }
+                        export::briefing(&b, kept.as_ref().map(|k| &k.notes), &opts)
+                    }
                 };
-                print_or_fail(&text)
+                match output {
+                    Some(path) => {
+                        match crate::notes::write_atomic(&path, text.as_bytes(), |_| Ok(())) {
+                            Ok(()) => ExitCode::SUCCESS,
+                            Err(e) => {
+                                eprintln!("brief: {}", crate::model::text::inert(&e));
+                                ExitCode::from(2)
+                            }
+                        }
+                    }
+                    None => print_or_fail(&text),
+                }
             }
             Err(code) => code,
         },
@@ -457,7 +524,7 @@ pub fn run(cli: Cli) -> ExitCode {
             }
             Err(code) => code,
         },
-        None => read(briefing),
+        None => read(briefing, cli.data_dir.as_deref()),
     }
 }
 
@@ -561,13 +628,53 @@ fn config() -> ExitCode {
     ExitCode::from(u8::from(n > 0))
 }
 
+/// The Markdown export's filters, each id checked against the briefing.
+fn export_options(
+    b: &Briefing,
+    actors: Vec<String>,
+    sides: Vec<String>,
+    issues: Vec<String>,
+    since: Option<String>,
+    until: Option<String>,
+) -> Result<export::Options, String> {
+    let unknown = |ids: &[String], known: &dyn Fn(&str) -> bool, what: &str| match ids
+        .iter()
+        .find(|id| !known(id))
+    {
+        Some(id) => Err(format!("no {what} `{id}` in this briefing")),
+        None => Ok(()),
+    };
+    unknown(&actors, &|id| b.actor_index(id).is_some(), "actor")?;
+    unknown(&sides, &|id| b.side_index(id).is_some(), "side")?;
+    unknown(&issues, &|id| b.issue_index(id).is_some(), "issue")?;
+    // A month or a year: from its first day, until its last.
+    let year = crate::tables::briefing_day(b).year;
+    let first = |d: &str| {
+        crate::model::time::parse_loose(d, year)
+            .map(|(first, _)| first)
+            .ok_or_else(|| {
+                format!("`{d}` is not a date; try 2025-08-20, \"20 aug\" or \"aug 2025\"")
+            })
+    };
+    let since = since.map(|d| first(&d)).transpose()?;
+    let day = |d: Option<String>| d.map(|d| crate::tables::parse_day(b, &d)).transpose();
+    Ok(export::Options {
+        actors,
+        sides,
+        issues,
+        since,
+        until: day(until)?,
+        ..Default::default()
+    })
+}
+
 fn usage_error(message: &str) -> ExitCode {
     eprintln!("brief: {}", crate::model::text::inert(message));
     ExitCode::from(2)
 }
 
 /// The interactive reader; it needs a terminal on stdout.
-fn read(briefing: Option<&Path>) -> ExitCode {
+fn read(briefing: Option<&Path>, data_dir: Option<&Path>) -> ExitCode {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() {
         eprintln!("{}", crate::ui::strings::NOT_A_TERMINAL);
@@ -581,15 +688,25 @@ fn read(briefing: Option<&Path>) -> ExitCode {
         );
     }
     match open(briefing) {
-        Ok(b) => match crate::reader::run(b) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("brief: {e}");
-                ExitCode::from(2)
+        Ok(b) => {
+            let notes = notes_for(&b, data_dir);
+            match crate::reader::run(b, notes) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("brief: {e}");
+                    ExitCode::from(2)
+                }
             }
-        },
+        }
         Err(code) => code,
     }
+}
+
+/// The notes of a briefing, opened from the data directory (None when
+/// there is no home to find one in).
+pub fn notes_for(b: &Briefing, data_dir: Option<&Path>) -> Option<crate::notes::Opened> {
+    let dir = crate::notes::data_dir(data_dir)?;
+    Some(crate::notes::Store::new(&dir, b.meta.id.as_str()).open())
 }
 
 /// Writes to stdout; a closed pipe (`brief export | head`) is not an error.

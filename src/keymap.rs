@@ -214,6 +214,52 @@ pub const KEYMAP: &[Binding] = &[
     hinted(
         bind(
             &[k('x')],
+            Action::Unpin,
+            In(Pane::Brief),
+            "remove the selected entry from the brief",
+        ),
+        "x",
+        "remove",
+    ),
+    hinted(
+        bind(
+            &[k('K')],
+            Action::MoveEntryUp,
+            In(Pane::Brief),
+            "move the selected entry up",
+        ),
+        "K/J",
+        "reorder",
+    ),
+    bind(
+        &[k('J')],
+        Action::MoveEntryDown,
+        In(Pane::Brief),
+        "move the selected entry down",
+    ),
+    hinted(
+        bind(
+            &[k('h')],
+            Action::AddHeading,
+            In(Pane::Brief),
+            "add a heading (a free-standing note) above the selected entry",
+        ),
+        "h",
+        "heading",
+    ),
+    hinted(
+        bind(
+            &[code(KeyCode::Enter)],
+            Action::Open,
+            In(Pane::Brief),
+            "go to the pinned item (Esc comes back)",
+        ),
+        "Enter",
+        "go to",
+    ),
+    hinted(
+        bind(
+            &[k('x')],
             Action::ClearFilters,
             Everywhere,
             "clear the timeline's filters",
@@ -370,6 +416,54 @@ pub const KEYMAP: &[Binding] = &[
         ),
         "d",
         "disagree",
+    ),
+    bind(
+        &[k('p')],
+        Action::Pin,
+        Everywhere,
+        "pin the current item to the brief (in the source: the highlight or the found match)",
+    ),
+    bind(
+        &[k('a')],
+        Action::Annotate,
+        Everywhere,
+        "write or edit a note on the current item (pins it), or on the brief's selected entry",
+    ),
+    bind(
+        &[k('E')],
+        Action::EditExternal,
+        Everywhere,
+        "edit that note in $EDITOR",
+    ),
+    bind(
+        &[k('B')],
+        Action::OpenView(Pane::Brief),
+        Everywhere,
+        "the brief: your pins, notes and headings in your order (again: back)",
+    ),
+    bind(
+        &[k('y')],
+        Action::Copy,
+        Everywhere,
+        "copy the current item as text with its citation (OSC 52: works over SSH and in tmux; locally also the system clipboard)",
+    ),
+    bind(
+        &[k('Y')],
+        Action::CopyMarkdown,
+        Everywhere,
+        "copy the current item as Markdown with its citation",
+    ),
+    bind(
+        &[k('e')],
+        Action::Export,
+        Everywhere,
+        "write the Markdown briefing (pins and notes first) beside the notes, and show where",
+    ),
+    bind(
+        &[k('M')],
+        Action::ToggleMouse,
+        Everywhere,
+        "mouse capture off (select text with the terminal) or on again",
     ),
     hinted(
         bind(

@@ -6,11 +6,13 @@ use std::io::{self, stdout};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 
+use crate::app::prep::Request;
 use crate::app::{Action, App};
+use crate::external_editor::{self, MOUSE_ON};
 use crate::keymap::{Context, resolve, resolve_typing};
 use crate::model::Briefing;
 use crate::theme::Theme;
@@ -18,7 +20,7 @@ use crate::ui;
 
 /// Runs the reader until the reader quits. `ratatui::run` restores raw mode
 /// and the alternate screen on return and on panic; mouse capture is ours.
-pub fn run(briefing: Briefing) -> io::Result<()> {
+pub fn run(briefing: Briefing, notes: Option<crate::notes::Opened>) -> io::Result<()> {
     ratatui::run(|terminal| {
         let _mouse = MouseCapture::enable()?;
         let area = terminal.size()?;
@@ -27,6 +29,9 @@ pub fn run(briefing: Briefing) -> io::Result<()> {
             Theme::from_env(),
             ratatui::layout::Rect::new(0, 0, area.width, area.height),
         );
+        if let Some(notes) = notes {
+            app.open_notes(notes);
+        }
         event_loop(terminal, &mut app)
     })
 }
@@ -49,6 +54,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         // Blocks until something happens: no timer, no busy loop.
         if let Some(action) = action_for(event::read()?, app) {
             app.update(action);
+            serve(terminal, app)?;
             if !app.quit {
                 terminal.draw(|frame| ui::draw(frame, app))?;
             }
@@ -57,12 +63,33 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     Ok(())
 }
 
+/// Does what the app asked of the terminal: the clipboard's sequence,
+/// mouse capture, `$EDITOR`.
+fn serve(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    match app.prep.request.take() {
+        Some(Request::Clipboard { osc52, text }) => {
+            crate::clipboard::to_system(&text);
+            external_editor::write_seq(terminal, &osc52)
+        }
+        Some(Request::Mouse(true)) => external_editor::write_seq(terminal, MOUSE_ON),
+        Some(Request::Mouse(false)) => execute!(terminal.backend_mut(), DisableMouseCapture),
+        Some(Request::Editor { entry, text }) => {
+            let result = external_editor::edit(terminal, &text, app.prep.mouse)?;
+            app.edited(entry, result);
+            Ok(())
+        }
+        None => Ok(()),
+    }
+}
+
 /// The action for a terminal event, if any (mouse moves and key releases
 /// have none, so they cause no redraw).
 pub fn action_for(event: Event, app: &App) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            if app.typing() {
+            if app.editing_note() {
+                Some(Action::EditKey(key))
+            } else if app.typing() {
                 resolve_typing(key)
             } else {
                 resolve(key, &Context { focus: app.focus })
@@ -102,7 +129,9 @@ impl MouseCapture {
             let _ = execute!(stdout(), DisableMouseCapture);
             previous(info);
         }));
-        execute!(stdout(), EnableMouseCapture)?;
+        let mut out = stdout();
+        io::Write::write_all(&mut out, MOUSE_ON.as_bytes())?;
+        io::Write::flush(&mut out)?;
         Ok(MouseCapture)
     }
 }

@@ -80,8 +80,22 @@ pub const HELP_INTRO: [&str; 3] = [
     "Every pane follows the current item; Esc goes back after a jump.",
 ];
 pub const HELP_MORE: &str = " j/k scroll ";
-pub const HELP_MOUSE: &str =
-    "Mouse: click a pane to focus it and a row to select it; the wheel scrolls.";
+pub const HELP_MOUSE: [&str; 3] = [
+    "Mouse: click a pane to focus it and a row to select it; the wheel scrolls.",
+    "Only clicks and the wheel are captured, never motion: Shift-drag selects text",
+    "in most terminals, and M turns capture off (M again: on) to select with a plain drag.",
+];
+pub const HELP_EDITOR: [&str; 2] = [
+    "A note (a): Enter keeps it, Alt-Enter breaks the line, Esc drops the edit,",
+    "Ctrl-e goes on in $EDITOR. Notes and pins are saved on every change.",
+];
+pub const BRIEF: &str = "Brief";
+pub const NO_PINS: &str =
+    "Nothing pinned yet: p pins the current item, a writes a note on it, h adds a heading here.";
+pub const ORPHANED: &str = "orphaned: no longer in the briefing";
+pub const EDITOR_KEYS: &str = "Enter keeps · Alt-Enter new line · Esc drops · Ctrl-e $EDITOR";
+pub const NOTE: &str = "Your note";
+pub const PINNED: &str = "pinned";
 pub const HELP_CLOSE: &str = "Esc or ? closes this help.";
 pub const NOT_A_TERMINAL: &str = "brief: standard output is not a terminal, so the reader cannot open.\n\
      To read the briefing as text, try `brief export --format markdown` (or `brief export` for JSON).";

@@ -153,14 +153,26 @@ fn markdown_export_cites_outlet_title_and_date() {
         );
     }
     for s in &b.sources {
+        let published =
+            brief::clipboard::natural(&s.published, brief::model::When::of(&s.published));
+        let esc = brief::md::escape;
         assert!(
-            md.contains(&format!("*{}*, {}, {}", s.title, s.outlet, s.published)),
+            md.contains(&format!(
+                "*{}*, {}, {}",
+                esc(&s.title),
+                esc(&s.outlet),
+                esc(&published)
+            )),
             "source {}",
             s.id
         );
     }
     for q in &b.quotes {
-        assert!(md.contains(q.text.trim()), "quote {}", q.id);
+        assert!(
+            md.contains(&brief::md::escape(q.text.trim())),
+            "quote {}",
+            q.id
+        );
     }
 }
 

@@ -228,7 +228,7 @@ fn markdown_export_says_the_basis_in_words_and_counts_sources() {
     for line in [
         "- **Maria Zakharova** — rules out (stated; 4 Sep 2025; 2 sources): Any Western troop presence would be foreign intervention. [1][2]",
         "- **Volodymyr Zelensky** — supports (reported; Sep 2025; 2 sources): Kyiv welcomed the meeting. [1][2]",
-        "- **Volodymyr Zelensky** — expects (assessed by Ann Reporter [2]; 5 Sep 2025; 1 source): Counts on troops arriving before a ceasefire, in the reporter's reading. [2]",
+        "- **Volodymyr Zelensky** — expects (assessed by Ann Reporter; 5 Sep 2025; 1 source): Counts on troops arriving before a ceasefire, in the reporter's reading. [2]",
         "- **Maria Zakharova** — doubts (assessed by A senior European official; 4 Sep 2025; 1 source): Moscow does not believe the troops will come before a ceasefire, the official said. [1]",
         "*contradiction*: the accounts cannot both be true.",
         "*detail*: compatible accounts, one with more or different detail.",

@@ -38,7 +38,8 @@ impl App {
         let width = self
             .areas()
             .map_or(40, |a| a.details.width.saturating_sub(3).max(1) as usize);
-        let (title, lines) = record(self, &self.current);
+        let (title, mut lines) = record(self, &self.current);
+        lines.splice(0..0, self.note_lines(&self.current));
         let lines = lines
             .into_iter()
             .flat_map(|l| wrap_line(l, width))

@@ -214,6 +214,7 @@ impl App {
         };
         match self.focus {
             Pane::Matrix => return self.matrix_update(action, delta, height),
+            Pane::Brief => return self.brief_update(action, delta, height),
             Pane::Changes => {
                 let len = self.change_list().len();
                 match action {

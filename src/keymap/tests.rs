@@ -221,3 +221,42 @@ fn every_pane_footer_names_help_and_quit() {
         assert!(hints.contains(&("?", "help")) && hints.contains(&("q", "quit")));
     }
 }
+
+#[test]
+fn the_brief_view_has_its_own_x_and_capital_j_k() {
+    let key = KeyCode::Char;
+    assert_eq!(
+        press(key('x'), KeyModifiers::NONE, Pane::Brief),
+        Some(Action::Unpin)
+    );
+    assert_eq!(
+        press(key('x'), KeyModifiers::NONE, Pane::Timeline),
+        Some(Action::ClearFilters)
+    );
+    assert_eq!(
+        press(key('K'), KeyModifiers::SHIFT, Pane::Brief),
+        Some(Action::MoveEntryUp)
+    );
+    assert_eq!(
+        press(key('J'), KeyModifiers::SHIFT, Pane::Brief),
+        Some(Action::MoveEntryDown)
+    );
+    assert_eq!(
+        press(key('j'), KeyModifiers::NONE, Pane::Brief),
+        Some(Action::Down)
+    );
+    for focus in Pane::ALL {
+        assert_eq!(
+            press(key('p'), KeyModifiers::NONE, focus),
+            Some(Action::Pin)
+        );
+        assert_eq!(
+            press(key('y'), KeyModifiers::NONE, focus),
+            Some(Action::Copy)
+        );
+        assert_eq!(
+            press(key('B'), KeyModifiers::SHIFT, focus),
+            Some(Action::OpenView(Pane::Brief))
+        );
+    }
+}

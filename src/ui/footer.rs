@@ -7,6 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 use crate::keymap::{Context, hints};
+use crate::model::text::inert;
 
 /// Hints left out first when the footer is too narrow; help and quit stay.
 const DROP_FIRST: [&str; 8] = ["[/]", "f/F", "Tab", "j/k", "1-9", "r", "u", "n/N"];
@@ -17,6 +18,14 @@ fn width(hints: &[(&str, &str)]) -> usize {
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let t = app.theme;
+    if app.editing_note() {
+        let line = Line::styled(format!(" {}", crate::strings::EDITOR_KEYS), t.key());
+        return frame.render_widget(line, area);
+    }
+    if let Some(message) = &app.prep.message {
+        let line = Line::styled(format!(" {}", inert(message)), t.filter());
+        return frame.render_widget(line, area);
+    }
     let mut shown = hints(&Context { focus: app.focus });
     // Esc only matters when there is somewhere to go back to, and x when
     // there is a filter to clear.

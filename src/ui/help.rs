@@ -24,6 +24,7 @@ fn scope_name(scope: Scope) -> &'static str {
         Scope::In(Pane::IssueView) => "In one issue across the sides (i)",
         Scope::In(Pane::Disagreements) => "Where the sources disagree (d)",
         Scope::In(Pane::Source) => "In the source",
+        Scope::In(Pane::Brief) => "In the brief (B): your pins and notes",
         Scope::Typing => "In the search palette (/) and find (Ctrl-f)",
     }
 }
@@ -45,6 +46,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Scope::In(Pane::Changes),
         Scope::In(Pane::IssueView),
         Scope::In(Pane::Disagreements),
+        Scope::In(Pane::Brief),
         Scope::Typing,
     ];
     for scope in scopes {
@@ -74,6 +76,9 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             search_filters(&mut lines, app, width);
         }
     }
+    lines.push(Line::raw(""));
+    lines.extend(strings::HELP_MOUSE.iter().map(|s| Line::from(*s)));
+    lines.extend(strings::HELP_EDITOR.iter().map(|s| Line::from(*s)));
     lines.push(Line::raw(""));
     let mut sides = vec![Span::styled("Sides: ", bold)];
     for (i, s) in b.sides.iter().enumerate() {
@@ -129,7 +134,6 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Span::raw("  "),
         Span::styled("a mention", t.mention(Some(0))),
     ]));
-    lines.push(Line::from(strings::HELP_MOUSE));
     lines.push(Line::styled(strings::HELP_CLOSE, t.dim()));
     lines
 }

@@ -1,6 +1,7 @@
 //! Drawing. Every function here reads the [`App`] and never changes it.
 
 pub mod actors;
+pub mod brief_view;
 pub mod changes;
 pub mod details;
 pub mod disagreements;
@@ -59,6 +60,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         issue_view::draw(frame, body, app);
     } else if app.focus == Pane::Disagreements {
         disagreements::draw(frame, body, app);
+    } else if app.focus == Pane::Brief {
+        brief_view::draw(frame, body, app);
     } else {
         timeline::draw(frame, a.timeline, app);
         actors::draw(frame, a.actors, app);
@@ -71,6 +74,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         date_prompt(frame, a.footer, app, prompt);
     } else {
         footer::draw(frame, a.footer, app);
+    }
+    if app.editing_note() {
+        brief_view::draw_editor(frame, body, app);
     }
     if app.help {
         help::draw(frame, area, app);

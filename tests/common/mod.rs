@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 const TIMEOUT: Duration = Duration::from_secs(20);
+static SESSIONS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 pub fn fixture() -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -26,6 +27,20 @@ pub struct Session {
     pub writer: Box<dyn Write + Send>,
     pub child: Box<dyn Child + Send + Sync>,
     master: Arc<Mutex<Box<dyn MasterPty + Send>>>,
+    /// Every byte brief wrote, for sequences the screen does not keep
+    /// (OSC 52).
+    pub raw: Arc<Mutex<Vec<u8>>>,
+    /// The session's own data directory (notes, reading place), removed
+    /// when the session ends; None when the test named one.
+    own_data: Option<std::path::PathBuf>,
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Some(d) = &self.own_data {
+            let _ = std::fs::remove_dir_all(d);
+        }
+    }
 }
 
 impl Session {
@@ -46,9 +61,19 @@ impl Session {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        cmd.env_remove("TMUX");
+        // Each session keeps its notes and reading place apart, unless the
+        // test names a data directory.
+        let data = std::env::temp_dir().join(format!(
+            "brief-test-data-{}-{}",
+            std::process::id(),
+            SESSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        ));
+        cmd.env("BRIEF_DATA_DIR", &data);
         for (k, v) in env {
             cmd.env(k, v);
         }
+        let own_data = (!env.iter().any(|(k, _)| *k == "BRIEF_DATA_DIR")).then_some(data);
         let child = pty.slave.spawn_command(cmd).expect("brief starts");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("a reader");
@@ -59,6 +84,8 @@ impl Session {
             0,
         )));
         let sink = Arc::clone(&screen);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_sink = Arc::clone(&raw);
         let master = Arc::new(Mutex::new(pty.master));
         let kept = Arc::clone(&master);
         thread::spawn(move || {
@@ -70,6 +97,7 @@ impl Session {
                     break;
                 }
                 sink.lock().unwrap().process(&buf[..n]);
+                raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
         Session {
@@ -77,6 +105,8 @@ impl Session {
             writer,
             child,
             master,
+            raw,
+            own_data,
         }
     }
 

@@ -260,3 +260,45 @@ fn the_brief_view_has_its_own_x_and_capital_j_k() {
         );
     }
 }
+
+/// A pane's own binding wins over an Everywhere one for the same key: in
+/// the brief view `x` removes an entry, elsewhere it clears the filters.
+#[test]
+fn a_panes_own_key_wins_over_everywhere() {
+    assert_eq!(
+        press(KeyCode::Char('x'), KeyModifiers::NONE, Pane::Brief),
+        Some(Action::Unpin)
+    );
+    assert_eq!(
+        press(KeyCode::Char('x'), KeyModifiers::NONE, Pane::Timeline),
+        Some(Action::ClearFilters)
+    );
+    // And no Everywhere key is shadowed by a pane's binding unknowingly:
+    // every key bound both ways resolves to the pane's action in that pane.
+    use super::{KEYMAP, Scope};
+    let views = [
+        Pane::Matrix,
+        Pane::Changes,
+        Pane::IssueView,
+        Pane::Disagreements,
+        Pane::Brief,
+    ];
+    for focus in Pane::ALL.into_iter().chain(views) {
+        for b in KEYMAP.iter().filter(|b| b.scope == Scope::In(focus)) {
+            for k in b.keys {
+                let event = ratatui::crossterm::event::KeyEvent::new(
+                    k.code,
+                    if k.ctrl {
+                        KeyModifiers::CONTROL
+                    } else if k.alt {
+                        KeyModifiers::ALT
+                    } else {
+                        KeyModifiers::NONE
+                    },
+                );
+                let got = super::resolve(event, &super::Context { focus });
+                assert_eq!(got, Some(b.action), "{k:?} in {focus:?}");
+            }
+        }
+    }
+}

@@ -10,7 +10,10 @@ use crate::keymap::{Context, hints};
 use crate::model::text::inert;
 
 /// Hints left out first when the footer is too narrow; help and quit stay.
-const DROP_FIRST: [&str; 8] = ["[/]", "f/F", "Tab", "j/k", "1-9", "r", "u", "n/N"];
+/// The views' keys go before the moving ones, which a new user needs most.
+const DROP_FIRST: [&str; 13] = [
+    "[/]", "f/F", "u", "d", "m", "r", "n/N", "Ctrl-f", "Esc", "Tab", "1-9", "j/k", "Enter",
+];
 
 fn width(hints: &[(&str, &str)]) -> usize {
     hints.iter().map(|(k, w)| k.width() + w.width() + 3).sum()

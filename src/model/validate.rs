@@ -7,7 +7,6 @@ use std::ops::Range;
 use super::Briefing;
 use super::anchor::{Anchor, FoldedText};
 use super::diagnostic::Diagnostic;
-use super::located::Located;
 use super::types::Id;
 
 /// The sides every briefing must define.
@@ -227,99 +226,107 @@ pub fn validate(
     c.out
 }
 
+/// Which anchored item a placement is for.
+#[derive(Clone, Copy)]
+enum Slot {
+    Event(usize, usize),
+    Quote(usize),
+    Position(usize, usize),
+    Account(usize, usize),
+}
+
 /// Finds every quote, excerpt and account in its source and records where.
+/// Anchors are grouped by source, and each source is folded once and
+/// dropped before the next, so memory holds one folded text at a time.
 fn locate_all(
     c: &mut Checker<'_>,
     b: &mut Briefing,
     known: &HashSet<String>,
     readable: &HashSet<String>,
 ) {
-    let texts: HashMap<String, FoldedText> = b
+    let source_of: HashMap<&str, usize> = b
         .sources
         .iter()
-        .filter(|s| !s.text.is_empty())
-        .map(|s| (s.id.value.clone(), FoldedText::new(&s.text)))
+        .enumerate()
+        .filter(|(_, s)| !s.text.is_empty())
+        .map(|(i, s)| (s.id.as_str(), i))
         .collect();
-    let place = |c: &mut Checker<'_>,
-                 file: &str,
-                 what: &str,
-                 source: &Id,
-                 text: &Located<String>,
-                 prefix: &Option<String>,
-                 suffix: &Option<String>| {
+    let mut slots: Vec<(usize, Slot)> = Vec::new();
+    let mut wanted = |c: &mut Checker<'_>, file: &str, source: &Id, slot: Slot| {
         if !known.contains(source.as_str()) {
             c.error(
                 file,
                 &source.span,
                 format!("unknown source `{}`", source.value),
             );
-            return None;
-        }
-        if !readable.contains(source.as_str()) {
-            return None;
-        }
-        let folded = texts.get(source.as_str())?;
-        let anchor = Anchor {
-            text,
-            prefix: prefix.as_deref(),
-            suffix: suffix.as_deref(),
-        };
-        match folded.locate(&anchor) {
-            Ok(range) => Some(range),
-            Err(e) => {
-                c.error(file, &text.span, e.describe(what, source));
-                None
-            }
+        } else if readable.contains(source.as_str())
+            && let Some(&i) = source_of.get(source.as_str())
+        {
+            slots.push((i, slot));
         }
     };
-    for e in &mut b.events {
-        for x in &mut e.evidence {
-            x.range = place(
-                c,
-                "events.toml",
-                "excerpt",
-                &x.source,
-                &x.text,
-                &x.prefix,
-                &x.suffix,
-            );
+    for (i, e) in b.events.iter().enumerate() {
+        for (j, x) in e.evidence.iter().enumerate() {
+            wanted(c, "events.toml", &x.source, Slot::Event(i, j));
         }
     }
-    for q in &mut b.quotes {
-        q.range = place(
-            c,
-            "quotes.toml",
-            "quote",
-            &q.source,
-            &q.text,
-            &q.prefix,
-            &q.suffix,
-        );
+    for (i, q) in b.quotes.iter().enumerate() {
+        wanted(c, "quotes.toml", &q.source, Slot::Quote(i));
     }
-    for p in &mut b.positions {
-        for x in &mut p.evidence {
-            x.range = place(
-                c,
-                "positions.toml",
-                "excerpt",
-                &x.source,
-                &x.text,
-                &x.prefix,
-                &x.suffix,
-            );
+    for (i, p) in b.positions.iter().enumerate() {
+        for (j, x) in p.evidence.iter().enumerate() {
+            wanted(c, "positions.toml", &x.source, Slot::Position(i, j));
         }
     }
-    for d in &mut b.discrepancies {
-        for a in &mut d.accounts {
-            a.range = place(
-                c,
-                "discrepancies.toml",
-                "excerpt",
-                &a.source,
-                &a.text,
-                &a.prefix,
-                &a.suffix,
-            );
+    for (i, d) in b.discrepancies.iter().enumerate() {
+        for (j, a) in d.accounts.iter().enumerate() {
+            wanted(c, "discrepancies.toml", &a.source, Slot::Account(i, j));
+        }
+    }
+    // Stable: within a source, anchors keep their file order.
+    slots.sort_by_key(|&(source, _)| source);
+    let mut at = 0;
+    while at < slots.len() {
+        let source = slots[at].0;
+        let folded = FoldedText::new(&b.sources[source].text);
+        let id = b.sources[source].id.value.clone();
+        while at < slots.len() && slots[at].0 == source {
+            let slot = slots[at].1;
+            at += 1;
+            let (file, what, text, prefix, suffix, range) = match slot {
+                Slot::Event(i, j) => {
+                    let x = &mut b.events[i].evidence[j];
+                    let r = &mut x.range;
+                    ("events.toml", "excerpt", &x.text, &x.prefix, &x.suffix, r)
+                }
+                Slot::Quote(i) => {
+                    let q = &mut b.quotes[i];
+                    let r = &mut q.range;
+                    ("quotes.toml", "quote", &q.text, &q.prefix, &q.suffix, r)
+                }
+                Slot::Position(i, j) => {
+                    let x = &mut b.positions[i].evidence[j];
+                    let r = &mut x.range;
+                    ("positions.toml", "excerpt", &x.text, &x.prefix, &x.suffix, r)
+                }
+                Slot::Account(i, j) => {
+                    let a = &mut b.discrepancies[i].accounts[j];
+                    let r = &mut a.range;
+                    ("discrepancies.toml", "excerpt", &a.text, &a.prefix, &a.suffix, r)
+                }
+            };
+            let anchor = Anchor {
+                text,
+                prefix: prefix.as_deref(),
+                suffix: suffix.as_deref(),
+            };
+            match folded.locate(&anchor) {
+                Ok(r) => *range = Some(r),
+                Err(e) => {
+                    *range = None;
+                    c.error(file, &text.span, e.describe(what, &id));
+                }
+            }
         }
     }
 }

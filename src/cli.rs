@@ -7,7 +7,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::model::{Briefing, Loaded, Origin, load};
+use crate::model::diagnostic::LineIndex;
+use crate::model::text::inert;
+use crate::model::{Briefing, Diagnostic, Loaded, Origin, Severity, load};
 use crate::{bundled, export};
 
 /// brief: an offline terminal reader for curated briefings.
@@ -226,22 +228,78 @@ fn check_one(out: &mut impl Write, target: Option<&Path>) -> Result<u8, String> 
     Ok(if errors > 0 { 1 } else { 0 })
 }
 
+/// How many problems of one kind are printed per file before the rest are
+/// only counted, as compilers do.
+pub const SHOWN_PER_KIND: usize = 20;
+
 /// Prints diagnostics sorted by file and place; returns (errors, warnings).
+/// Of many problems of one kind in one file, the first
+/// [`SHOWN_PER_KIND`] are printed and the rest counted in one line.
 pub fn write_diagnostics(
     out: &mut impl Write,
     loaded: &Loaded,
     only: Option<&str>,
 ) -> std::io::Result<(usize, usize)> {
+    use std::collections::HashMap;
     let mut diags: Vec<_> = loaded
         .diagnostics
         .iter()
         .filter(|d| only.is_none_or(|f| d.file == f))
         .collect();
-    diags.sort_by_key(|d| (d.file.clone(), d.span.as_ref().map_or(0, |s| s.start)));
-    for d in &diags {
-        let text = loaded.files.get(&d.file).map(String::as_str);
-        writeln!(out, "{}", d.render(text))?;
+    diags.sort_by(|a, b| {
+        let at = |d: &Diagnostic| d.span.as_ref().map_or(0, |s| s.start);
+        a.file.cmp(&b.file).then(at(a).cmp(&at(b)))
+    });
+    let mut index: Option<(&str, Option<LineIndex<'_>>)> = None;
+    // Per file: how many of each (severity, kind) were seen, in first-seen order.
+    let mut counts: Vec<((Severity, String), usize)> = Vec::new();
+    let mut seen: HashMap<(Severity, String), usize> = HashMap::new();
+    let mut i = 0;
+    while i < diags.len() {
+        let d = diags[i];
+        if index.as_ref().is_none_or(|(f, _)| *f != d.file) {
+            write_more(out, index.as_ref().map(|(f, _)| *f), &counts)?;
+            counts.clear();
+            seen.clear();
+            let lines = loaded.files.get(&d.file).map(|t| LineIndex::new(t));
+            index = Some((d.file.as_str(), lines));
+        }
+        let key = (d.severity, d.kind());
+        let n = *seen.entry(key.clone()).or_insert_with(|| {
+            counts.push((key.clone(), 0));
+            counts.len() - 1
+        });
+        counts[n].1 += 1;
+        if counts[n].1 <= SHOWN_PER_KIND {
+            let lines = index.as_ref().and_then(|(_, l)| l.as_ref());
+            writeln!(out, "{}", d.render_in(lines))?;
+        }
+        i += 1;
     }
+    write_more(out, index.as_ref().map(|(f, _)| *f), &counts)?;
     let errors = diags.iter().filter(|d| d.is_error()).count();
     Ok((errors, diags.len() - errors))
+}
+
+/// `file: note: … and 123 more errors like `unknown actor `…``, per kind cut.
+fn write_more(
+    out: &mut impl Write,
+    file: Option<&str>,
+    counts: &[((Severity, String), usize)],
+) -> std::io::Result<()> {
+    let Some(file) = file else { return Ok(()) };
+    for ((severity, kind), n) in counts {
+        if *n > SHOWN_PER_KIND {
+            let what = match severity {
+                Severity::Error => "errors",
+                Severity::Warning => "warnings",
+            };
+            let line = format!(
+                "{file}: note: … and {} more {what} like “{kind}”\n",
+                n - SHOWN_PER_KIND
+            );
+            writeln!(out, "{}", inert(&line))?;
+        }
+    }
+    Ok(())
 }

@@ -83,9 +83,100 @@ fn many_problems_of_one_kind_are_counted_after_the_first_few() {
     assert!(text.contains("quotes.toml:") && text.contains("unknown actor `nobody-0`"));
     let more = 3_000 - brief::cli::SHOWN_PER_KIND;
     assert!(
-        text.contains(&format!("… and {more} more errors like “unknown actor `…`”")),
+        text.contains(&format!(
+            "… and {more} more errors like “unknown actor `…`”"
+        )),
         "{text}"
     );
     assert!(text.contains(": 3000 error(s), 0 warning(s)"), "{text}");
     let _ = fs::remove_dir_all(dir);
+}
+
+/// `brief check` and `brief export` on `dir`, which must both refuse it
+/// with `message` and export nothing.
+fn assert_refused(dir: &Path, message: &str) {
+    let out = brief(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(stdout(&out).contains(message), "{}", stdout(&out));
+    let out = brief(&["export", "-b", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "{}", stdout(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_source_symlinked_outside_the_briefing_is_refused() {
+    let dir = copy("symlink-out");
+    let outside = dir.with_extension("outside.txt");
+    fs::write(&outside, "secret words from outside the briefing\n").unwrap();
+    let src = dir.join("sources/sme-2025-08-20.txt");
+    fs::remove_file(&src).unwrap();
+    std::os::unix::fs::symlink(&outside, &src).unwrap();
+    assert_refused(&dir, "outside the briefing directory");
+    let out = brief(&["check", dir.to_str().unwrap()]);
+    assert!(stdout(&out).contains("sources.toml:"), "{}", stdout(&out));
+    // A symlink that stays inside the briefing is fine.
+    fs::remove_file(&src).unwrap();
+    fs::copy(
+        bundled().join("sources/sme-2025-08-20.txt"),
+        dir.join("sme.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("../sme.txt", &src).unwrap();
+    let out = brief(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let _ = fs::remove_dir_all(&dir);
+    let _ = fs::remove_file(outside);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_sources_directory_is_refused() {
+    let dir = copy("symlink-dir");
+    let outside = dir.with_extension("sources");
+    let _ = fs::remove_dir_all(&outside);
+    fs::rename(dir.join("sources"), &outside).unwrap();
+    std::os::unix::fs::symlink(&outside, dir.join("sources")).unwrap();
+    assert_refused(&dir, "outside the briefing directory");
+    let _ = fs::remove_dir_all(&dir);
+    let _ = fs::remove_dir_all(outside);
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_fifos_and_huge_files_are_refused_without_reading_them() {
+    let dir = copy("special");
+    let src = dir.join("sources/sme-2025-08-20.txt");
+    fs::remove_file(&src).unwrap();
+    // /dev/zero, reached through a symlink inside the briefing: outside.
+    std::os::unix::fs::symlink("/dev/zero", &src).unwrap();
+    assert_refused(&dir, "outside the briefing directory");
+    fs::remove_file(&src).unwrap();
+    // A FIFO with no writer: reading it would wait forever.
+    let made = Command::new("mkfifo").arg(&src).status().unwrap();
+    assert!(made.success());
+    assert_refused(&dir, "not a regular file");
+    fs::remove_file(&src).unwrap();
+    // A (sparse) file over the cap.
+    let f = fs::File::create(&src).unwrap();
+    f.set_len(brief::model::load::MAX_SOURCE_BYTES + 1).unwrap();
+    drop(f);
+    assert_refused(&dir, "larger than 32 MiB");
+    // A TOML file that is a FIFO: an I/O error, exit 2, no hang.
+    fs::remove_file(dir.join("issues.toml")).unwrap();
+    assert!(
+        Command::new("mkfifo")
+            .arg(dir.join("issues.toml"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = brief(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("issues.toml: is a device, FIFO or socket, not a regular file"),
+        "{}",
+        stderr(&out)
+    );
+    let _ = fs::remove_dir_all(&dir);
 }

@@ -90,11 +90,8 @@ impl Diagnostic {
             // Carets are for one line; a multi-line span marks its first line.
             let line_no = lines.line_of(start);
             // A very long line (minified data) is shown around the span only.
-            let (line_start, line_end) = window(
-                text,
-                lines.starts[line_no]..lines.line_end(line_no),
-                start,
-            );
+            let (line_start, line_end) =
+                window(text, lines.starts[line_no]..lines.line_end(line_no), start);
             let end = end.min(line_end).max(start);
             let line = &text[line_start..line_end];
             let safe = inert(line);
@@ -256,7 +253,10 @@ mod tests {
             let at = floor_char_boundary(text, at);
             let before = &text[..at];
             let line = before.matches('\n').count() + 1;
-            let col = before[before.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1;
+            let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+                .chars()
+                .count()
+                + 1;
             assert_eq!(index.line_col(at), (line, col), "at {at}");
         }
     }
@@ -267,7 +267,10 @@ mod tests {
         let b = Diagnostic::error("f", None, "unknown actor `yz` (12 times)");
         assert_eq!(a.kind(), b.kind());
         assert_eq!(a.kind(), "unknown actor `…` (N times)");
-        assert_ne!(a.kind(), Diagnostic::error("f", None, "unknown issue `x`").kind());
+        assert_ne!(
+            a.kind(),
+            Diagnostic::error("f", None, "unknown issue `x`").kind()
+        );
     }
 
     #[test]

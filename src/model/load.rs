@@ -19,16 +19,19 @@ pub enum Origin {
     Dir(PathBuf),
 }
 
+/// The most a briefing's TOML file may hold.
+pub const MAX_TOML_BYTES: u64 = 512 << 20;
+/// The most a source text may hold: a long book, far more than an article.
+pub const MAX_SOURCE_BYTES: u64 = 32 << 20;
+
 impl Origin {
-    /// The bytes of a file relative to the briefing, or `None` if it is absent.
-    fn read(&self, rel: &str) -> Result<Option<Vec<u8>>, String> {
+    /// The bytes of a file relative to the briefing, or `None` if it is
+    /// absent. On disk the file must resolve inside the briefing directory,
+    /// be a regular file, and hold at most `limit` bytes.
+    fn read(&self, rel: &str, limit: u64) -> Result<Option<Vec<u8>>, String> {
         match self {
             Origin::Bundled(dir) => Ok(dir.get_file(rel).map(|f| f.contents().to_vec())),
-            Origin::Dir(root) => match std::fs::read(root.join(rel)) {
-                Ok(bytes) => Ok(Some(bytes)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                Err(e) => Err(format!("{}: {e}", root.join(rel).display())),
-            },
+            Origin::Dir(root) => read_inside(root, rel, limit),
         }
     }
 
@@ -39,6 +42,66 @@ impl Origin {
             Origin::Dir(root) => root.join(rel).display().to_string(),
         }
     }
+}
+
+/// Reads `root/rel`, refusing what resolves outside `root` (through a
+/// symlink, or a symlinked directory), what is not a regular file (a FIFO
+/// would block, a device never end) and what is larger than `limit`.
+fn read_inside(root: &Path, rel: &str, limit: u64) -> Result<Option<Vec<u8>>, String> {
+    use std::io::Read;
+    let path = root.join(rel);
+    let shown = || path.display().to_string();
+    let io = |e: std::io::Error| format!("{}: {e}", shown());
+    let real = match path.canonicalize() {
+        Ok(real) => real,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io(e)),
+    };
+    let real_root = root
+        .canonicalize()
+        .map_err(|e| format!("{}: {e}", root.display()))?;
+    if !real.starts_with(&real_root) {
+        return Err(format!(
+            "{}: resolves to {}, outside the briefing directory; a briefing may only read its own files",
+            shown(),
+            real.display()
+        ));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // Opening a FIFO for reading would wait for a writer.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(&real).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        let kind = if meta.is_dir() {
+            "a directory"
+        } else {
+            "a device, FIFO or socket"
+        };
+        return Err(format!("{}: is {kind}, not a regular file", shown()));
+    }
+    let too_big = || {
+        format!(
+            "{}: larger than {} MiB, the most brief reads from one file",
+            shown(),
+            limit >> 20
+        )
+    };
+    if meta.len() > limit {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The size can change while reading: never read past the cap.
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big());
+    }
+    Ok(Some(bytes))
 }
 
 /// A briefing as far as it could be read, every problem found, and the text
@@ -81,7 +144,7 @@ pub fn load(origin: &Origin) -> Result<Loaded, String> {
         unreadable: Vec::new(),
         syntax_errors: false,
     };
-    if origin.read("briefing.toml")?.is_none() {
+    if origin.read("briefing.toml", MAX_TOML_BYTES)?.is_none() {
         return Err(format!(
             "{}: not found; a briefing is a directory with a briefing.toml",
             origin.display("briefing.toml")
@@ -151,7 +214,7 @@ impl Reader<'_> {
 
     /// A file's text, or `None` when it is absent or not UTF-8 (reported).
     fn read_text(&mut self, rel: &str) -> Result<Option<String>, String> {
-        let Some(bytes) = self.origin.read(rel)? else {
+        let Some(bytes) = self.origin.read(rel, MAX_TOML_BYTES)? else {
             return Ok(None);
         };
         match String::from_utf8(bytes) {
@@ -297,7 +360,7 @@ impl Reader<'_> {
                 self.error("sources.toml", Some(source.file.span.clone()), msg);
                 continue;
             }
-            let bytes = match self.origin.read(&rel) {
+            let bytes = match self.origin.read(&rel, MAX_SOURCE_BYTES) {
                 Ok(Some(bytes)) => bytes,
                 Ok(None) => {
                     let msg = format!("source file `{rel}` not found");

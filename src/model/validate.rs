@@ -307,12 +307,26 @@ fn locate_all(
                 Slot::Position(i, j) => {
                     let x = &mut b.positions[i].evidence[j];
                     let r = &mut x.range;
-                    ("positions.toml", "excerpt", &x.text, &x.prefix, &x.suffix, r)
+                    (
+                        "positions.toml",
+                        "excerpt",
+                        &x.text,
+                        &x.prefix,
+                        &x.suffix,
+                        r,
+                    )
                 }
                 Slot::Account(i, j) => {
                     let a = &mut b.discrepancies[i].accounts[j];
                     let r = &mut a.range;
-                    ("discrepancies.toml", "excerpt", &a.text, &a.prefix, &a.suffix, r)
+                    (
+                        "discrepancies.toml",
+                        "excerpt",
+                        &a.text,
+                        &a.prefix,
+                        &a.suffix,
+                        r,
+                    )
                 }
             };
             let anchor = Anchor {

@@ -140,8 +140,12 @@ fn read(briefing: Option<&Path>) -> ExitCode {
     match open(briefing) {
         Ok(b) => match crate::reader::run(b) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("brief: {e}");
+            Err(crate::reader::Error::NoTerminal(e)) => {
+                eprintln!("{}", inert(&crate::ui::strings::no_terminal(&e.0)));
+                ExitCode::from(2)
+            }
+            Err(crate::reader::Error::Io(e)) => {
+                eprintln!("brief: {}", inert(&e.to_string()));
                 ExitCode::from(2)
             }
         },

@@ -23,6 +23,8 @@ pub fn fixture() -> String {
 
 pub struct Session {
     pub screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte brief wrote, as written.
+    pub raw: Arc<Mutex<Vec<u8>>>,
     pub writer: Box<dyn Write + Send>,
     pub child: Box<dyn Child + Send + Sync>,
 }
@@ -58,6 +60,8 @@ impl Session {
             0,
         )));
         let sink = Arc::clone(&screen);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_sink = Arc::clone(&raw);
         thread::spawn(move || {
             // Keep the master alive as long as we read from it.
             let _master = pty.master;
@@ -66,11 +70,13 @@ impl Session {
                 if n == 0 {
                     break;
                 }
+                raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
                 sink.lock().unwrap().process(&buf[..n]);
             }
         });
         Session {
             screen,
+            raw,
             writer,
             child,
         }

@@ -1,0 +1,250 @@
+//! The terminal is restored on every way out, read from the raw bytes brief
+//! writes to a real pseudo-terminal: SIGHUP, SIGTERM and SIGINT from
+//! outside, the terminal going away, and Ctrl-z / SIGTSTP and SIGCONT.
+
+mod common;
+
+use std::io::Read;
+use std::os::fd::{FromRawFd, OwnedFd};
+use std::process::{Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use common::{Session, fixture};
+
+/// What brief writes to give the terminal back: mouse tracking off, the
+/// main screen, the cursor shown.
+const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
+const LEAVE: &[u8] = b"\x1b[?1049l";
+const ENTER: &[u8] = b"\x1b[?1049h";
+const SHOW: &[u8] = b"\x1b[?25h";
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+fn started() -> Session {
+    let s = Session::start(&["-b", &fixture()], 40, 120);
+    s.wait_for("Timeline");
+    s
+}
+
+fn raw_len(s: &Session) -> usize {
+    s.raw.lock().unwrap().len()
+}
+
+fn kill(s: &Session, sig: i32) {
+    let pid = s.child.process_id().expect("a pid") as i32;
+    // SAFETY: sends a signal to our own child.
+    assert_eq!(unsafe { libc::kill(pid, sig) }, 0);
+}
+
+/// Waits until the bytes written after `from` satisfy `done`.
+fn wait_bytes(s: &Session, from: usize, what: &str, done: impl Fn(&[u8]) -> bool) -> Vec<u8> {
+    let start = Instant::now();
+    loop {
+        let after = s.raw.lock().unwrap()[from..].to_vec();
+        if done(&after) {
+            return after;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "never wrote {what}; wrote {:?}",
+            String::from_utf8_lossy(&after)
+        );
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The bytes after `from` end by restoring everything, and nothing is
+/// drawn after that.
+fn assert_ends_restored(after: &[u8]) {
+    let leave = rfind(after, LEAVE).expect("leaves the alternate screen");
+    let mouse = rfind(after, MOUSE_OFF).expect("turns mouse tracking off");
+    let show = rfind(after, SHOW).expect("shows the cursor");
+    assert!(
+        mouse < leave && leave < show,
+        "{:?}",
+        String::from_utf8_lossy(after)
+    );
+    assert!(
+        after.ends_with(SHOW),
+        "{:?}",
+        String::from_utf8_lossy(after)
+    );
+}
+
+fn ends_on(sig: i32) {
+    let mut s = started();
+    let from = raw_len(&s);
+    kill(&s, sig);
+    s.wait_exit();
+    let after = wait_bytes(&s, from, "the restore", |b| b.ends_with(SHOW));
+    assert_ends_restored(&after);
+    s.assert_restored();
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_exits() {
+    ends_on(libc::SIGHUP);
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits() {
+    ends_on(libc::SIGTERM);
+}
+
+#[test]
+fn sigint_restores_the_terminal_and_exits() {
+    ends_on(libc::SIGINT);
+}
+
+fn state(s: &Session) -> char {
+    let pid = s.child.process_id().unwrap();
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // "pid (comm) S ...": the state follows the command's closing parenthesis.
+    stat.rsplit(')')
+        .next()
+        .and_then(|r| r.trim_start().chars().next())
+        .unwrap_or('?')
+}
+
+fn wait_state(s: &Session, want: char) {
+    let start = Instant::now();
+    while state(s) != want {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "state {} not {want}",
+            state(s)
+        );
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Suspends (by Ctrl-z or SIGTSTP), checks the terminal was given back
+/// and brief stopped, continues it, and checks it re-entered and redrew.
+fn suspend_and_continue(s: &mut Session, by_key: bool) {
+    let from = raw_len(s);
+    if by_key {
+        s.press(b"\x1a");
+    } else {
+        kill(s, libc::SIGTSTP);
+    }
+    let after = wait_bytes(s, from, "the restore", |b| b.ends_with(SHOW));
+    assert_ends_restored(&after);
+    s.assert_restored();
+    wait_state(s, 'T');
+    let from = raw_len(s);
+    kill(s, libc::SIGCONT);
+    // Back on the alternate screen, in raw mode, with the whole screen drawn.
+    let after = wait_bytes(s, from, "a redraw", |b| {
+        find(b, ENTER).is_some() && find(b, b"Timeline").is_some()
+    });
+    assert!(find(&after, ENTER) < find(&after, b"Timeline"));
+    s.wait("the reader again", |screen| {
+        screen.alternate_screen() && screen.contents().contains("Timeline")
+    });
+}
+
+#[test]
+fn ctrl_z_suspends_and_sigcont_redraws() {
+    let mut s = started();
+    suspend_and_continue(&mut s, true);
+    // Keys work again (raw mode is back): j moves, q quits.
+    s.press(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn sigtstp_from_outside_suspends_too() {
+    let mut s = started();
+    suspend_and_continue(&mut s, false);
+    suspend_and_continue(&mut s, true);
+    s.press(b"q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn a_closed_terminal_ends_the_reader_instead_of_spinning() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+    cmd.args(["-b", &fixture()]);
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 4096];
+    while find(&seen, b"Timeline").is_none() {
+        let n = reader.read(&mut buf).unwrap();
+        assert!(n > 0);
+        seen.extend_from_slice(&buf[..n]);
+    }
+    // The terminal goes away.
+    drop(reader);
+    drop(pty.master);
+    let start = Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "brief still runs"
+        );
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// `setsid brief </dev/null >/dev/tty`: output to a terminal, but no
+/// controlling terminal to read keys from.
+#[test]
+fn without_a_controlling_terminal_brief_says_so_and_exits_2() {
+    let (mut master, mut slave) = (0, 0);
+    // SAFETY: openpty fills two descriptors that we then own.
+    let rc = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(rc, 0);
+    // SAFETY: both descriptors are fresh and ours alone.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_brief"));
+    cmd.args(["-b", &fixture()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(slave))
+        .stderr(Stdio::piped());
+    // SAFETY: setsid is async-signal-safe; it leaves brief with no
+    // controlling terminal.
+    unsafe {
+        use std::os::unix::process::CommandExt;
+        cmd.pre_exec(|| {
+            libc::setsid();
+            Ok(())
+        });
+    }
+    let out = cmd.output().unwrap();
+    drop(master);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("no terminal to read keys from"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

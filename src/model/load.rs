@@ -8,7 +8,8 @@ use serde::de::DeserializeOwned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::diagnostic::Diagnostic;
-use super::text::{describe, first_unsafe};
+use super::diagnostic::Severity;
+use super::text::{Class, describe, first_unsafe, problems};
 use super::{Briefing, validate};
 
 /// Where a briefing's files come from.
@@ -248,26 +249,30 @@ impl Reader<'_> {
         table
     }
 
+    /// Every character of every string and key that may not pass (see
+    /// `model::text`), each pointed at where it is written: the character
+    /// itself, or its escape.
     fn unsafe_chars(&mut self, rel: &str, text: &str, table: &Table<'_>) {
         let mut found = Vec::new();
         walk_strings(table.get_ref(), &mut |s, span| {
-            if let Some((_, c)) = first_unsafe(s) {
-                found.push((span, c));
+            if first_unsafe(s).is_none() {
+                return;
+            }
+            let raw = text.get(span.clone()).unwrap_or("");
+            let offsets = raw_offsets(raw, s);
+            for (i, c, _) in problems(s) {
+                let at = offsets
+                    .as_ref()
+                    .and_then(|o| o.get(&i))
+                    .map_or(span.start, |&r| span.start + r);
+                found.push((at, c));
             }
         });
-        for (span, c) in found {
-            // Point at the character itself when it is written raw, else at its escape.
-            let raw = &text[span.clone()];
-            let at = raw
-                .find(c)
-                .or_else(|| raw.find(&format!("\\u{:04X}", c as u32)))
-                .or_else(|| raw.find(&format!("\\u{:04x}", c as u32)))
-                .or_else(|| raw.find(&format!("\\U{:08X}", c as u32)))
-                .or_else(|| if c == '\u{1b}' { raw.find("\\e") } else { None })
-                .map_or(span.start, |i| span.start + i);
+        for (at, c) in found {
+            let len = text[at..].chars().next().map_or(1, char::len_utf8);
             self.error(
                 rel,
-                Some(at..at + 1),
+                Some(at..at + len),
                 format!("{} in text; it must never reach a terminal", describe(c)),
             );
         }
@@ -381,12 +386,21 @@ impl Reader<'_> {
                             format!("source file `{rel}` is empty"),
                         );
                     }
-                    if let Some((at, c)) = first_unsafe(&text) {
-                        self.error(
-                            &rel,
-                            Some(at..at + c.len_utf8()),
-                            format!("{} in source text", describe(c)),
-                        );
+                    for (at, c, class) in problems(&text) {
+                        let (severity, what) = match class {
+                            Class::Control | Class::Bidi => (Severity::Error, "in source text"),
+                            Class::Invisible | Class::Joiner => (
+                                Severity::Warning,
+                                "in source text; the reader shows it as �, and quotes must match it",
+                            ),
+                        };
+                        let name = self.origin.display(&rel);
+                        self.diagnostics.push(Diagnostic {
+                            severity,
+                            file: name,
+                            span: Some(at..at + c.len_utf8()),
+                            message: format!("{} {what}", describe(c)),
+                        });
                     }
                     self.files.insert(self.origin.display(&rel), text.clone());
                     source.text = text;
@@ -403,6 +417,71 @@ impl Reader<'_> {
         }
         Ok(())
     }
+}
+
+/// For a string or key written as `raw` whose value is `value`: the offset
+/// in `raw` where each char of `value` (by byte offset) is written, its
+/// escape included. `None` when `raw` does not read back as `value`.
+fn raw_offsets(raw: &str, value: &str) -> Option<std::collections::HashMap<usize, usize>> {
+    let trim_newline = |b: &'_ str| {
+        let b2 = b.strip_prefix("\r\n").or_else(|| b.strip_prefix('\n'));
+        b2.unwrap_or(b).len()
+    };
+    let (body, escapes) = if let Some(b) = raw.strip_prefix("\"\"\"") {
+        (&b[b.len() - trim_newline(b)..], true)
+    } else if let Some(b) = raw.strip_prefix("'''") {
+        (&b[b.len() - trim_newline(b)..], false)
+    } else if let Some(b) = raw.strip_prefix('"') {
+        (b, true)
+    } else if let Some(b) = raw.strip_prefix('\'') {
+        (b, false)
+    } else {
+        (raw, false)
+    };
+    let base = raw.len() - body.len();
+    let mut out = std::collections::HashMap::new();
+    let mut want = value.char_indices();
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let decoded = if escapes && c == '\\' {
+            let (_, e) = chars.next()?;
+            let mut hex = |n: usize| {
+                let mut v = 0u32;
+                for _ in 0..n {
+                    v = v * 16 + chars.next()?.1.to_digit(16)?;
+                }
+                char::from_u32(v)
+            };
+            match e {
+                'u' => hex(4)?,
+                'U' => hex(8)?,
+                'x' => hex(2)?,
+                'e' => '\u{1b}',
+                'b' => '\u{8}',
+                'f' => '\u{c}',
+                'n' => '\n',
+                'r' => '\r',
+                't' => '\t',
+                c if c.is_whitespace() => {
+                    // A line-ending backslash: the whitespace after it goes.
+                    while chars.next_if(|x| x.1.is_whitespace()).is_some() {}
+                    continue;
+                }
+                c => c,
+            }
+        } else {
+            c
+        };
+        let Some((at, expected)) = want.next() else {
+            // The closing quotes.
+            break;
+        };
+        if expected != decoded {
+            return None;
+        }
+        out.insert(at, base + i);
+    }
+    Some(out)
 }
 
 /// Calls `f` with every string (keys included) and its span.

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::model::diagnostic::LineIndex;
-use crate::model::text::inert;
+use crate::model::text::{inert, one_line};
 use crate::model::{Briefing, Diagnostic, Loaded, Origin, Severity, load};
 use crate::{bundled, export};
 
@@ -87,7 +87,7 @@ pub fn origin(path: Option<&Path>) -> Origin {
 /// Loads a briefing for use; on problems prints them and says how to exit.
 pub fn open(path: Option<&Path>) -> Result<Briefing, ExitCode> {
     let loaded = load(&origin(path)).map_err(|e| {
-        eprintln!("brief: {e}");
+        eprintln!("brief: {}", inert(&e));
         ExitCode::from(2)
     })?;
     if loaded.errors() > 0 {
@@ -101,6 +101,20 @@ pub fn open(path: Option<&Path>) -> Result<Briefing, ExitCode> {
         return Err(ExitCode::from(1));
     }
     Ok(loaded.briefing)
+}
+
+/// Parses the arguments; clap's own messages (which quote what was typed)
+/// are printed inert too.
+pub fn parse() -> Result<Cli, ExitCode> {
+    Cli::try_parse().map_err(|e| {
+        if e.use_stderr() {
+            eprint!("{}", inert(&e.render().to_string()));
+        } else {
+            // --help and --version: our own text, styled as clap does.
+            let _ = e.print();
+        }
+        ExitCode::from(e.exit_code().clamp(0, 255) as u8)
+    })
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -160,7 +174,7 @@ fn print_or_fail(text: &str) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("brief: {e}");
+            eprintln!("brief: {}", inert(&e.to_string()));
             ExitCode::from(2)
         }
     }
@@ -181,7 +195,7 @@ fn check(briefing: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
             Err(e) if e.is_empty() => return ExitCode::from(worst), // stdout closed
             Err(e) => {
                 let _ = out.flush();
-                eprintln!("brief: {e}");
+                eprintln!("brief: {}", inert(&e));
                 2
             }
         };
@@ -228,7 +242,9 @@ fn check_one(out: &mut impl Write, target: Option<&Path>) -> Result<u8, String> 
         Some(d) => d.display().to_string(),
         None => "the bundled briefing".into(),
     });
-    writeln!(out, "{what}: {errors} error(s), {warnings} warning(s)").map_err(io)?;
+    // The path is the user's and may hold anything: it is shown inert.
+    let summary = format!("{what}: {errors} error(s), {warnings} warning(s)");
+    writeln!(out, "{}", one_line(&summary)).map_err(io)?;
     Ok(if errors > 0 { 1 } else { 0 })
 }
 

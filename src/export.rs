@@ -3,34 +3,124 @@
 
 use std::fmt::Write;
 
+use crate::model::text::{class, inert, one_line};
 use crate::model::{Briefing, Quote};
 
+/// The whole briefing as JSON. Every character that may not reach a
+/// terminal as it is (see `model::text`) is written as a `\uXXXX` escape:
+/// the data is kept, and nothing acts on a terminal the output is shown on.
 pub fn json(b: &Briefing) -> String {
-    let mut s = serde_json::to_string_pretty(b).expect("a briefing always serializes");
-    s.push('\n');
-    s
+    let s = serde_json::to_string_pretty(b).expect("a briefing always serializes");
+    let mut out = escape_json(&s);
+    out.push('\n');
+    out
+}
+
+/// Escapes what serde_json leaves raw (DEL, C1, bidi and invisible
+/// characters). Such characters only occur inside JSON strings, where an
+/// escape means the same.
+fn escape_json(s: &str) -> String {
+    if !s.chars().any(|c| class(c).is_some()) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if class(c).is_some() {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                let _ = write!(out, "\\u{u:04x}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A field inside a Markdown line: one line, inert, and with what Markdown
+/// or HTML would act on escaped, so data never becomes markup.
+fn md(s: &str) -> String {
+    let s = one_line(s.trim());
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // Only `&name;` or `&#…;` would be read as a character reference.
+            '&' if chars
+                .peek()
+                .is_some_and(|n| n.is_alphanumeric() || *n == '#') =>
+            {
+                out.push_str("&amp;")
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    // What would start a block if it began a line: a heading, a list, a
+    // quote, a rule.
+    if out.starts_with(['#', '-', '+', '=', '~']) {
+        out.insert(0, '\\');
+    } else if let Some(n) = out.find(['.', ')'])
+        && n > 0
+        && n < 10
+        && out[..n].bytes().all(|b| b.is_ascii_digit())
+    {
+        // `1.` or `1)` would start an ordered list: escape the mark.
+        out.insert(n, '\\');
+    }
+    out
+}
+
+/// Prose of several paragraphs: each paragraph as an [`md`] line, with a
+/// blank line between them.
+fn md_block(s: &str) -> String {
+    inert(s)
+        .split("\n\n")
+        .map(md)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// A URL as an autolink when it is one, else as text.
+fn md_url(u: &str) -> String {
+    let plain = u.starts_with("http")
+        && u.chars()
+            .all(|c| c.is_ascii_graphic() && !matches!(c, '<' | '>' | '`' | '\\'));
+    if plain {
+        format!(" <{u}>")
+    } else {
+        format!(" {}", md(u))
+    }
 }
 
 /// `[n]`, the number of a source in the list at the end.
 fn cite(b: &Briefing, source: &str) -> String {
-    b.source_index(source)
-        .map_or_else(|| format!("[{source}]"), |i| format!("[{}]", i + 1))
+    b.source_index(source).map_or_else(
+        || format!("\\[{}\\]", md(source)),
+        |i| format!("[{}]", i + 1),
+    )
 }
 
 fn speaker(b: &Briefing, q: &Quote) -> String {
-    b.actor(&q.speaker)
-        .map_or_else(|| q.speaker.value.clone(), |a| a.name.clone())
+    md(b.actor(&q.speaker)
+        .map_or(q.speaker.as_str(), |a| a.name.as_str()))
 }
 
 fn quote_line(b: &Briefing, q: &Quote) -> String {
     let when = q
         .spoken
         .as_ref()
-        .map(|d| format!(", {d}"))
+        .map(|d| format!(", {}", md(&d.to_string())))
         .unwrap_or_default();
     format!(
         "> “{}” — {}{when} {}\n",
-        q.text.trim(),
+        md(&q.text),
         speaker(b, q),
         cite(b, &q.source)
     )
@@ -43,15 +133,20 @@ pub fn markdown(b: &Briefing) -> String {
     let _ = writeln!(
         out,
         "# {}\n\n*{}* — as of {}\n\n{}\n",
-        m.title,
-        m.subject,
-        m.as_of,
-        m.summary.trim()
+        md(&m.title),
+        md(&m.subject),
+        md(&m.as_of.to_string()),
+        md_block(&m.summary)
     );
 
     let _ = writeln!(out, "## Issues\n");
     for issue in &b.issues {
-        let _ = writeln!(out, "### {}\n\n*{}*\n", issue.title, issue.question);
+        let _ = writeln!(
+            out,
+            "### {}\n\n*{}*\n",
+            md(&issue.title),
+            md(&issue.question)
+        );
         for side in &b.sides {
             let on_side = |actor: &str| b.actor(actor).is_some_and(|a| a.side == side.id);
             let mut positions: Vec<_> = b
@@ -69,7 +164,7 @@ pub fn markdown(b: &Briefing) -> String {
             }
             positions
                 .sort_by(|x, y| (x.actor.as_str(), &x.as_of).cmp(&(y.actor.as_str(), &y.as_of)));
-            let _ = writeln!(out, "#### {}\n", side.name);
+            let _ = writeln!(out, "#### {}\n", md(&side.name));
             for p in positions {
                 let actor = b
                     .actor(&p.actor)
@@ -87,10 +182,11 @@ pub fn markdown(b: &Briefing) -> String {
                     .collect();
                 let _ = writeln!(
                     out,
-                    "- **{actor}** — {} ({}): {} {}",
+                    "- **{}** — {} ({}): {} {}",
+                    md(actor),
                     p.stance.word(),
-                    p.as_of,
-                    p.summary.trim(),
+                    md(&p.as_of.to_string()),
+                    md(&p.summary),
                     cites.join("")
                 );
             }
@@ -109,21 +205,21 @@ pub fn markdown(b: &Briefing) -> String {
         let place = e
             .place
             .as_ref()
-            .map(|p| format!(" ({p})"))
+            .map(|p| format!(" ({})", md(p)))
             .unwrap_or_default();
-        let who: Vec<&str> = e
+        let who: Vec<String> = e
             .participants
             .iter()
             .filter_map(|p| b.actor(p))
-            .map(|a| a.name.as_str())
+            .map(|a| md(&a.name))
             .collect();
         let cites: String = e.evidence.iter().map(|x| cite(b, &x.source)).collect();
         let _ = writeln!(
             out,
             "- **{}** — {}{place}: {} {cites}",
-            e.date,
-            e.title,
-            e.summary.trim()
+            md(&e.date.to_string()),
+            md(&e.title),
+            md(&e.summary)
         );
         if !who.is_empty() {
             let _ = writeln!(out, "  Participants: {}.", who.join(", "));
@@ -142,18 +238,18 @@ pub fn markdown(b: &Briefing) -> String {
     if !b.discrepancies.is_empty() {
         let _ = writeln!(out, "\n## Where the sources disagree\n");
         for d in &b.discrepancies {
-            let _ = writeln!(out, "### {}\n", d.fact);
+            let _ = writeln!(out, "### {}\n", md(&d.fact));
             for a in &d.accounts {
                 let _ = writeln!(
                     out,
                     "- {} — “{}” {}",
-                    a.value,
-                    a.text.trim(),
+                    md(&a.value),
+                    md(&a.text),
                     cite(b, &a.source)
                 );
             }
             if let Some(note) = &d.note {
-                let _ = writeln!(out, "\n{}", note.trim());
+                let _ = writeln!(out, "\n{}", md_block(note));
             }
             out.push('\n');
         }
@@ -164,20 +260,16 @@ pub fn markdown(b: &Briefing) -> String {
         let author = s
             .author
             .as_ref()
-            .map(|a| format!("{a}, "))
+            .map(|a| format!("{}, ", md(a)))
             .unwrap_or_default();
-        let url = s
-            .url
-            .as_ref()
-            .map(|u| format!(" <{u}>"))
-            .unwrap_or_default();
+        let url = s.url.as_ref().map(|u| md_url(u)).unwrap_or_default();
         let _ = writeln!(
             out,
             "{}. {author}*{}*, {}, {}.{url}",
             i + 1,
-            s.title,
-            s.outlet,
-            s.published
+            md(&s.title),
+            md(&s.outlet),
+            md(&s.published.to_string())
         );
     }
     out
@@ -185,7 +277,7 @@ pub fn markdown(b: &Briefing) -> String {
 
 /// What is loaded, in a few lines.
 pub fn summary(b: &Briefing) -> String {
-    format!(
+    let text = format!(
         "{}\n{}\nas of {}\n\n{} sources, {} actors, {} issues, {} events, {} quotes, {} positions, {} discrepancies\n",
         b.meta.title,
         b.meta.subject,
@@ -197,5 +289,36 @@ pub fn summary(b: &Briefing) -> String {
         b.quotes.len(),
         b.positions.len(),
         b.discrepancies.len()
-    )
+    );
+    inert(&text).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_from_data_is_escaped() {
+        assert_eq!(
+            md("<script>alert(1)</script>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
+        );
+        assert_eq!(md("# Not a heading"), "\\# Not a heading");
+        assert_eq!(md("1. not a list"), "1\\. not a list");
+        assert_eq!(md("line\n## two\tthree"), "line ## two three");
+        assert_eq!(md("*x* [y](z) `c` a|b"), "\\*x\\* \\[y\\](z) \\`c\\` a\\|b");
+        assert_eq!(md("AT&T &amp; R & D"), "AT&amp;T &amp;amp; R & D");
+        assert_eq!(md("ESC \u{1b}[31m"), "ESC ␛\\[31m");
+        assert_eq!(md_block("one\n# two\n\n- three"), "one # two\n\n\\- three");
+        assert_eq!(md_url("https://x.org/a?b=c"), " <https://x.org/a?b=c>");
+        assert_eq!(md_url("javascript:<x>"), " javascript:&lt;x&gt;");
+    }
+
+    #[test]
+    fn json_escapes_what_serde_leaves_raw() {
+        let s = escape_json("\"a\u{ad}b\u{202e}c\u{9b}d\u{e0041}\"");
+        assert_eq!(s, "\"a\\u00adb\\u202ec\\u009bd\\udb40\\udc41\"");
+        let back: String = serde_json::from_str(&s).unwrap();
+        assert_eq!(back, "a\u{ad}b\u{202e}c\u{9b}d\u{e0041}");
+    }
 }

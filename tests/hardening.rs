@@ -180,3 +180,247 @@ fn devices_fifos_and_huge_files_are_refused_without_reading_them() {
     );
     let _ = fs::remove_dir_all(&dir);
 }
+
+fn replace_in(path: &Path, from: &str, to: &str) {
+    let s = fs::read_to_string(path).unwrap();
+    assert!(s.contains(from), "{from:?} not in {}", path.display());
+    fs::write(path, s.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn invisible_characters_in_fields_are_errors_pointed_at_where_written() {
+    let dir = copy("invisible");
+    let issues = dir.join("issues.toml");
+    // Raw, and as escapes of several spellings.
+    replace_in(
+        &issues,
+        "title = \"Security guarantees in a settlement\"",
+        "title = \"Security\u{200b} guarantees \\u2060in a \\U000E0041settlement\\u00AD\"",
+    );
+    let out = brief(&["check", dir.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert_inert("check output", &text);
+    let line = fs::read_to_string(&issues)
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("Security"))
+        .unwrap()
+        + 1;
+    let raw = fs::read_to_string(&issues).unwrap();
+    let row = raw.lines().nth(line - 1).unwrap();
+    let col = |needle: &str| row[..row.find(needle).unwrap()].chars().count() + 1;
+    for (needle, what) in [
+        ("\u{200b}", "invisible character U+200B"),
+        ("\\u2060", "invisible character U+2060"),
+        ("\\U000E0041", "invisible character U+E0041"),
+        ("\\u00AD", "soft hyphen U+00AD"),
+    ] {
+        let want = format!("issues.toml:{line}:{}: error: {what} in text", col(needle));
+        assert!(text.contains(&want), "{want}\n{text}");
+    }
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn every_control_character_of_a_source_is_reported_and_crlf_is_accepted() {
+    let dir = copy("controls");
+    let src = dir.join("sources/sme-2025-08-20.txt");
+    let text = fs::read_to_string(&src).unwrap();
+    // CRLF line ends everywhere, two controls and a soft hyphen.
+    let crlf = text.replace('\n', "\r\n");
+    fs::write(&src, &crlf).unwrap();
+    let out = brief(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let bad = crlf
+        .replacen("Slovakia", "Slo\u{1b}vakia\u{7}", 1)
+        .replacen("Wednesday", "Wed\u{ad}nesday", 1);
+    fs::write(&src, &bad).unwrap();
+    let out = brief(&["check", dir.to_str().unwrap()]);
+    let report = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{report}");
+    assert_inert("check output", &report);
+    assert!(
+        report.contains("sme-2025-08-20.txt:5:4: error: ESC (U+001B) in source text"),
+        "{report}"
+    );
+    assert!(
+        report.contains("sme-2025-08-20.txt:5:10: error: BEL (U+0007) in source text"),
+        "{report}"
+    );
+    assert!(
+        report.contains("sme-2025-08-20.txt:7:4: warning: soft hyphen U+00AD in source text"),
+        "{report}"
+    );
+    // The quotes still land on the same words, CR LF or not.
+    fs::write(&src, &crlf).unwrap();
+    let crlf_json = stdout(&brief(&["export", "-b", dir.to_str().unwrap()]));
+    fs::write(&src, &text).unwrap();
+    let lf_json = stdout(&brief(&["export", "-b", dir.to_str().unwrap()]));
+    assert!(!crlf_json.is_empty());
+    assert_eq!(crlf_json.replace("\\r\\n", "\\n"), lf_json);
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn an_escape_is_pointed_at_not_the_opening_quote() {
+    let dir = copy("escape");
+    replace_in(
+        &dir.join("issues.toml"),
+        "title = \"Security guarantees in a settlement\"",
+        "title = \"Security \\b guarantees \\e[31m in a settlement\"",
+    );
+    let out = brief(&["check", dir.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("issues.toml:3:19: error: backspace (U+0008) in text"),
+        "{text}"
+    );
+    assert!(
+        text.contains("issues.toml:3:33: error: ESC (U+001B) in text"),
+        "{text}"
+    );
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn dotted_keys_too_deep_get_a_line_and_column() {
+    let dir = copy("dotted");
+    let key = vec!["a"; 150].join(".");
+    append(&dir.join("issues.toml"), &format!("\n{key} = 1\n"));
+    let lines = fs::read_to_string(dir.join("issues.toml"))
+        .unwrap()
+        .lines()
+        .count();
+    let out = brief(&["check", dir.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!("issues.toml:{lines}:1: error: TOML syntax")),
+        "{text}"
+    );
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn paths_and_arguments_are_printed_inert() {
+    let hostile = std::env::temp_dir().join(format!(
+        "brief-\u{1b}]0;pwned\u{7}-{}\u{9b}31m",
+        std::process::id()
+    ));
+    let _ = fs::remove_dir_all(&hostile);
+    // A missing briefing: the `brief:` error names the path.
+    let out = brief(&["check", hostile.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_inert("stderr", &stderr(&out));
+    assert!(
+        stderr(&out).contains("brief-␛]0;pwned␇"),
+        "{}",
+        stderr(&out)
+    );
+    // A real one: the summary line names it.
+    fs::create_dir_all(hostile.join("sources")).unwrap();
+    for entry in walk(&bundled()) {
+        fs::copy(&entry, hostile.join(entry.strip_prefix(bundled()).unwrap())).unwrap();
+    }
+    let out = brief(&["check", hostile.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert_inert("stdout", &stdout(&out));
+    assert!(stdout(&out).contains("pwned␇"), "{}", stdout(&out));
+    for args in [
+        vec![
+            "export",
+            "-b",
+            hostile.to_str().unwrap(),
+            "--format",
+            "nope\u{1b}[2J",
+        ],
+        vec!["\u{1b}]0;x\u{7}"],
+    ] {
+        let out = brief(&args);
+        assert_eq!(out.status.code(), Some(2));
+        assert_inert("stderr", &stderr(&out));
+    }
+    let _ = fs::remove_dir_all(hostile);
+}
+
+#[test]
+fn markdown_export_escapes_markup_from_the_data() {
+    let dir = copy("markup");
+    replace_in(
+        &dir.join("issues.toml"),
+        "title = \"Security guarantees in a settlement\"",
+        "title = \"<img src=x onerror=alert(1)>\\n# Injected heading\"",
+    );
+    let out = brief(&[
+        "export",
+        "-b",
+        dir.to_str().unwrap(),
+        "--format",
+        "markdown",
+    ]);
+    let md = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!md.contains("<img"), "{md}");
+    assert!(!md.lines().any(|l| l.starts_with("# Injected")), "{md}");
+    assert!(
+        md.contains("### &lt;img src=x onerror=alert(1)&gt; # Injected heading"),
+        "{md}"
+    );
+    let _ = fs::remove_dir_all(dir);
+}
+
+/// Rows are measured as the terminal draws them: ❤️ (with U+FE0F) takes
+/// two columns, so a row of them is cut where it fills the width, not one
+/// column later; a CR LF line end is not shown.
+#[test]
+fn emoji_with_variation_selector_16_are_measured_two_wide() {
+    use brief::app::wrap::wrap;
+    use ratatui::text::Line;
+    let text = "❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}";
+    let rows = wrap(text, 6);
+    let shown: Vec<&str> = rows.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(shown, ["❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}", "❤\u{fe0f}❤\u{fe0f}"]);
+    for row in shown {
+        assert!(Line::from(row).width() <= 6);
+        assert_eq!(brief::model::text::width(row), Line::from(row).width());
+    }
+    let text = "one\r\ntwo\r\n";
+    let rows: Vec<&str> = wrap(text, 10).iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(rows, ["one", "two", ""]);
+}
+
+/// A tab or line break in a one-line field (an event's title) is drawn as
+/// a space, never deleted so that words run together.
+#[test]
+fn tabs_and_newlines_in_one_line_fields_show_as_spaces() {
+    use ratatui::{Terminal, backend::TestBackend, layout::Rect};
+    let dir = copy("tabs");
+    replace_in(
+        &dir.join("events.toml"),
+        "title = \"The 2022 Istanbul peace deal\"",
+        "title = \"The 2022\\tIstanbul\\npeace deal\"",
+    );
+    let b = brief::cli::open(Some(&dir)).expect("valid");
+    let app = brief::app::App::new(
+        b,
+        brief::ui::theme::Theme { color: false },
+        Rect::new(0, 0, 200, 60),
+    );
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    terminal.draw(|f| brief::ui::draw(f, &app)).unwrap();
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    // In the timeline and in the details' heading.
+    assert_eq!(
+        screen.matches("The 2022 Istanbul peace deal").count(),
+        2,
+        "{screen}"
+    );
+    assert!(!screen.contains("2022Istanbul") && !screen.contains("Istanbulpeace"));
+    let _ = fs::remove_dir_all(dir);
+}

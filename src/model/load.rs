@@ -239,11 +239,11 @@ impl Reader<'_> {
         let (table, errors) = DeTable::parse_recoverable(text);
         self.syntax_errors = !errors.is_empty();
         for e in errors {
-            self.error(
-                rel,
-                e.span(),
-                format!("TOML syntax: {}", e.message().trim()),
-            );
+            // The parser gives no place for nesting too deep (dotted keys,
+            // arrays or inline tables 100 levels down): point at the most
+            // deeply nested line.
+            let span = e.span().or_else(|| Some(deepest_line(text)));
+            self.error(rel, span, format!("TOML syntax: {}", e.message().trim()));
         }
         self.unsafe_chars(rel, text, &table);
         table
@@ -482,6 +482,32 @@ fn raw_offsets(raw: &str, value: &str) -> Option<std::collections::HashMap<usize
         out.insert(at, base + i);
     }
     Some(out)
+}
+
+/// The line with the most nesting punctuation (`.`, `[`, `{`), as a span
+/// of its first non-blank char: where a "recursion limit" comes from.
+fn deepest_line(text: &str) -> std::ops::Range<usize> {
+    let mut best = (0, 0..0);
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        // Outside quoted strings: prose has full stops.
+        let mut quote = None;
+        let mut depth = 0;
+        for b in line.bytes() {
+            match (quote, b) {
+                (None, b'"' | b'\'') => quote = Some(b),
+                (Some(q), b) if b == q => quote = None,
+                (None, b'.' | b'[' | b'{') => depth += 1,
+                _ => {}
+            }
+        }
+        if depth > best.0 {
+            let at = start + (line.len() - line.trim_start().len());
+            best = (depth, at..at + 1);
+        }
+        start += line.len();
+    }
+    best.1
 }
 
 /// Calls `f` with every string (keys included) and its span.

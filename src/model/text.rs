@@ -264,10 +264,9 @@ mod tests {
     #[test]
     fn invisible_and_format_characters_are_classed() {
         let listed = [
-            0x200b, 0x200e, 0x200f, 0xfeff, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x061c,
-            0x2028, 0x2029, 0x00ad, 0x034f, 0x180e, 0x206a, 0x206b, 0x206c, 0x206d, 0x206e,
-            0x206f, 0xfff9, 0xfffa, 0xfffb, 0xe0000, 0xe0001, 0xe0020, 0xe007f, 0x115f, 0x3164,
-            0xffa0,
+            0x200b, 0x200e, 0x200f, 0xfeff, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x061c, 0x2028,
+            0x2029, 0x00ad, 0x034f, 0x180e, 0x206a, 0x206b, 0x206c, 0x206d, 0x206e, 0x206f, 0xfff9,
+            0xfffa, 0xfffb, 0xe0000, 0xe0001, 0xe0020, 0xe007f, 0x115f, 0x3164, 0xffa0,
         ];
         for c in listed.map(|c| char::from_u32(c).unwrap()) {
             assert!(is_unsafe(c), "U+{:04X} {:?}", c as u32, class(c));
@@ -302,7 +301,10 @@ mod tests {
 
     #[test]
     fn one_line_fields_show_breaks_as_spaces() {
-        assert_eq!(one_line("Paris\tsummit\r\n\nnext\u{2028}day"), "Paris summit next day");
+        assert_eq!(
+            one_line("Paris\tsummit\r\n\nnext\u{2028}day"),
+            "Paris summit next day"
+        );
         assert_eq!(one_line("a\u{1b}b"), "a␛b");
     }
 

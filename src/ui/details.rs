@@ -12,7 +12,8 @@ use super::{fit, focused, pane_block, strings};
 use crate::app::lists::ActorSel;
 use crate::app::wrap::wrap;
 use crate::app::{App, Pane};
-use crate::model::text::inert;
+// Fields drawn on one line: tabs and line breaks show as spaces (bodies use text::inert).
+use crate::model::text::one_line as inert;
 use crate::model::{Briefing, Id};
 
 /// What the pane shows: a heading line, a body of prose that gives way
@@ -126,7 +127,7 @@ fn event(app: &App, e: usize) -> Details {
     }
     Details {
         head,
-        body: inert(ev.summary.trim()).into_owned(),
+        body: crate::model::text::inert(ev.summary.trim()).into_owned(),
         tail: lines,
     }
 }
@@ -160,7 +161,7 @@ fn quote(app: &App, q: usize) -> Details {
     }
     Details {
         head,
-        body: format!("“{}”", inert(quote.text.trim())),
+        body: format!("“{}”", crate::model::text::inert(quote.text.trim())),
         tail,
     }
 }
@@ -206,7 +207,7 @@ fn position(app: &App, p: usize) -> Details {
     }
     Details {
         head,
-        body: inert(pos.summary.trim()).into_owned(),
+        body: crate::model::text::inert(pos.summary.trim()).into_owned(),
         tail,
     }
 }

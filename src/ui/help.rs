@@ -11,7 +11,8 @@ use super::{fit, pad, pane_block, strings};
 use crate::app::{Action, App, Pane};
 use crate::keymap::{KEYMAP, Scope, key_name};
 use crate::model::Stance;
-use crate::model::text::inert;
+// Every field drawn here is one line: tabs and line breaks show as spaces.
+use crate::model::text::one_line as inert;
 
 fn scope_name(scope: Scope) -> &'static str {
     match scope {

@@ -10,7 +10,8 @@ use unicode_width::UnicodeWidthStr;
 use super::{focused, pad, pane_block, strings};
 use crate::app::lists::event_sides;
 use crate::app::{App, Pane};
-use crate::model::text::inert;
+// Every field drawn here is one line: tabs and line breaks show as spaces.
+use crate::model::text::one_line as inert;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let b = &app.briefing;

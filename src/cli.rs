@@ -281,7 +281,7 @@ pub fn write_diagnostics(
             write_more(out, index.as_ref().map(|(f, _)| *f), &counts)?;
             counts.clear();
             seen.clear();
-            let lines = loaded.files.get(&d.file).map(|t| LineIndex::new(t));
+            let lines = loaded.text(&d.file).map(LineIndex::new);
             index = Some((d.file.as_str(), lines));
         }
         let key = (d.severity, d.kind());

@@ -29,10 +29,15 @@ impl Origin {
     /// The bytes of a file relative to the briefing, or `None` if it is
     /// absent. On disk the file must resolve inside the briefing directory,
     /// be a regular file, and hold at most `limit` bytes.
-    fn read(&self, rel: &str, limit: u64) -> Result<Option<Vec<u8>>, String> {
+    fn read(
+        &self,
+        rel: &str,
+        limit: u64,
+        resolver: &mut Resolver,
+    ) -> Result<Option<Vec<u8>>, String> {
         match self {
             Origin::Bundled(dir) => Ok(dir.get_file(rel).map(|f| f.contents().to_vec())),
-            Origin::Dir(root) => read_inside(root, rel, limit),
+            Origin::Dir(root) => read_inside(root, rel, limit, resolver),
         }
     }
 
@@ -48,20 +53,25 @@ impl Origin {
 /// Reads `root/rel`, refusing what resolves outside `root` (through a
 /// symlink, or a symlinked directory), what is not a regular file (a FIFO
 /// would block, a device never end) and what is larger than `limit`.
-fn read_inside(root: &Path, rel: &str, limit: u64) -> Result<Option<Vec<u8>>, String> {
+fn read_inside(
+    root: &Path,
+    rel: &str,
+    limit: u64,
+    resolver: &mut Resolver,
+) -> Result<Option<Vec<u8>>, String> {
     use std::io::Read;
     let path = root.join(rel);
     let shown = || path.display().to_string();
     let io = |e: std::io::Error| format!("{}: {e}", shown());
-    let real = match path.canonicalize() {
+    let real = match resolver.real_path(&path) {
         Ok(real) => real,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(io(e)),
     };
-    let real_root = root
-        .canonicalize()
+    let real_root = resolver
+        .root(root)
         .map_err(|e| format!("{}: {e}", root.display()))?;
-    if !real.starts_with(&real_root) {
+    if !real.starts_with(real_root) {
         return Err(format!(
             "{}: resolves to {}, outside the briefing directory; a briefing may only read its own files",
             shown(),
@@ -105,15 +115,68 @@ fn read_inside(root: &Path, rel: &str, limit: u64) -> Result<Option<Vec<u8>>, St
     Ok(Some(bytes))
 }
 
+/// Real (canonical) paths, with the directories resolved once each rather
+/// than once per file: thousands of sources share one directory.
+#[derive(Default)]
+struct Resolver {
+    root: Option<PathBuf>,
+    dirs: std::collections::HashMap<PathBuf, PathBuf>,
+}
+
+impl Resolver {
+    fn root(&mut self, root: &Path) -> std::io::Result<&Path> {
+        if self.root.is_none() {
+            self.root = Some(root.canonicalize()?);
+        }
+        Ok(self.root.as_deref().expect("just set"))
+    }
+
+    /// The path with every symlink resolved, as `canonicalize` gives it.
+    fn real_path(&mut self, path: &Path) -> std::io::Result<PathBuf> {
+        let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+            return path.canonicalize();
+        };
+        if name == "." || name == ".." {
+            return path.canonicalize();
+        }
+        // The file itself: a symlink is resolved fully; anything else lies
+        // in its (resolved) directory.
+        if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+            return path.canonicalize();
+        }
+        let real_dir = match self.dirs.get(dir) {
+            Some(d) => d.clone(),
+            None => {
+                let d = dir.canonicalize()?;
+                self.dirs.insert(dir.to_path_buf(), d.clone());
+                d
+            }
+        };
+        Ok(real_dir.join(name))
+    }
+}
+
 /// A briefing as far as it could be read, every problem found, and the text
 /// of every file read, for showing the lines the problems point at.
 pub struct Loaded {
     pub briefing: Briefing,
     pub diagnostics: Vec<Diagnostic>,
+    /// The TOML files (and any file that is not UTF-8, lossily), by name.
     pub files: BTreeMap<String, String>,
+    /// Source texts by name, as indexes into `briefing.sources`: their
+    /// text is kept there only, not copied.
+    pub source_files: BTreeMap<String, usize>,
 }
 
 impl Loaded {
+    /// The text of a file that was read, by the name diagnostics give.
+    pub fn text(&self, file: &str) -> Option<&str> {
+        self.files.get(file).map(String::as_str).or_else(|| {
+            let i = *self.source_files.get(file)?;
+            Some(self.briefing.sources.get(i)?.text.as_str())
+        })
+    }
+
     pub fn errors(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
@@ -142,10 +205,15 @@ pub fn load(origin: &Origin) -> Result<Loaded, String> {
         origin,
         diagnostics: Vec::new(),
         files: BTreeMap::new(),
+        source_files: BTreeMap::new(),
+        resolver: Resolver::default(),
         unreadable: Vec::new(),
         syntax_errors: false,
     };
-    if origin.read("briefing.toml", MAX_TOML_BYTES)?.is_none() {
+    if origin
+        .read("briefing.toml", MAX_TOML_BYTES, &mut reader.resolver)?
+        .is_none()
+    {
         return Err(format!(
             "{}: not found; a briefing is a directory with a briefing.toml",
             origin.display("briefing.toml")
@@ -156,23 +224,28 @@ pub fn load(origin: &Origin) -> Result<Loaded, String> {
         let Some(text) = reader.read_text(file)? else {
             continue;
         };
-        let table = reader.parse(file, &text);
+        // Items are taken out of the table, not copied; the table goes
+        // before the next file is read, and the text is kept for showing
+        // the lines problems point at.
+        let mut table = reader.parse(file, &text);
         reader.unknown_keys(file, &table);
         match key {
             "briefing" => {
-                if let Some(meta) = reader.single(&table, file, "briefing") {
+                if let Some(meta) = reader.single(&mut table, file, "briefing") {
                     b.meta = meta;
                 }
-                b.sides = reader.items(&table, file, "sides");
+                b.sides = reader.items(&mut table, file, "sides");
             }
-            "sources" => b.sources = reader.items(&table, file, key),
-            "actors" => b.actors = reader.items(&table, file, key),
-            "issues" => b.issues = reader.items(&table, file, key),
-            "events" => b.events = reader.items(&table, file, key),
-            "quotes" => b.quotes = reader.items(&table, file, key),
-            "positions" => b.positions = reader.items(&table, file, key),
-            _ => b.discrepancies = reader.items(&table, file, key),
+            "sources" => b.sources = reader.items(&mut table, file, key),
+            "actors" => b.actors = reader.items(&mut table, file, key),
+            "issues" => b.issues = reader.items(&mut table, file, key),
+            "events" => b.events = reader.items(&mut table, file, key),
+            "quotes" => b.quotes = reader.items(&mut table, file, key),
+            "positions" => b.positions = reader.items(&mut table, file, key),
+            _ => b.discrepancies = reader.items(&mut table, file, key),
         }
+        drop(table);
+        reader.files.insert(origin.display(file), text);
     }
     reader.read_source_texts(&mut b)?;
     let names: BTreeMap<&str, String> =
@@ -190,6 +263,7 @@ pub fn load(origin: &Origin) -> Result<Loaded, String> {
         briefing: b,
         diagnostics: reader.diagnostics,
         files: reader.files,
+        source_files: reader.source_files,
     })
 }
 
@@ -197,6 +271,8 @@ struct Reader<'a> {
     origin: &'a Origin,
     diagnostics: Vec<Diagnostic>,
     files: BTreeMap<String, String>,
+    source_files: BTreeMap<String, usize>,
+    resolver: Resolver,
     /// (file, id) of items that could not be read, so that references to
     /// them are not reported again as unknown.
     unreadable: Vec<(String, String)>,
@@ -215,14 +291,11 @@ impl Reader<'_> {
 
     /// A file's text, or `None` when it is absent or not UTF-8 (reported).
     fn read_text(&mut self, rel: &str) -> Result<Option<String>, String> {
-        let Some(bytes) = self.origin.read(rel, MAX_TOML_BYTES)? else {
+        let Some(bytes) = self.origin.read(rel, MAX_TOML_BYTES, &mut self.resolver)? else {
             return Ok(None);
         };
         match String::from_utf8(bytes) {
-            Ok(text) => {
-                self.files.insert(self.origin.display(rel), text.clone());
-                Ok(Some(text))
-            }
+            Ok(text) => Ok(Some(text)),
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
                 let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -278,14 +351,14 @@ impl Reader<'_> {
         }
     }
 
-    /// The table under `key` as one item.
+    /// The table under `key` as one item, taken out of `table`.
     fn single<T: DeserializeOwned>(
         &mut self,
-        table: &Table<'_>,
+        table: &mut Table<'_>,
         rel: &str,
         key: &str,
     ) -> Option<T> {
-        match table.get_ref().get(key) {
+        match table.get_mut().remove(key) {
             None => {
                 self.error(rel, Some(0..0), format!("missing table [{key}]"));
                 None
@@ -295,19 +368,29 @@ impl Reader<'_> {
     }
 
     /// Every item of the array of tables under `key`, each read on its own so
-    /// that one bad item does not hide the problems of the others.
-    fn items<T: DeserializeOwned>(&mut self, table: &Table<'_>, rel: &str, key: &str) -> Vec<T> {
-        let Some(value) = table.get_ref().get(key) else {
+    /// that one bad item does not hide the problems of the others. The
+    /// items are taken out of `table`.
+    fn items<T: DeserializeOwned>(
+        &mut self,
+        table: &mut Table<'_>,
+        rel: &str,
+        key: &str,
+    ) -> Vec<T> {
+        let Some(value) = table.get_mut().remove(key) else {
             return Vec::new();
         };
-        match value.get_ref() {
-            DeValue::Array(items) => items.iter().filter_map(|v| self.item(rel, v)).collect(),
+        let span = value.span();
+        match value.into_inner() {
+            DeValue::Array(items) => items
+                .into_iter()
+                .filter_map(|v| self.item(rel, v))
+                .collect(),
             other => {
                 let msg = format!(
                     "`{key}` must be an array of tables ([[{key}]]), found {}",
                     other.type_str()
                 );
-                self.error(rel, Some(value.span()), msg);
+                self.error(rel, Some(span), msg);
                 Vec::new()
             }
         }
@@ -316,18 +399,24 @@ impl Reader<'_> {
     fn item<'i, T: DeserializeOwned>(
         &mut self,
         rel: &str,
-        value: &toml::Spanned<DeValue<'i>>,
+        value: toml::Spanned<DeValue<'i>>,
     ) -> Option<T> {
-        match T::deserialize(ValueDeserializer::from(value.clone())) {
+        // The id, in case the item can't be read: references to it are
+        // then not reported again as unknown.
+        let id = match value.get_ref().get("id").map(|v| v.get_ref()) {
+            Some(DeValue::String(id)) => Some(id.clone()),
+            _ => None,
+        };
+        let span = value.span();
+        match T::deserialize(ValueDeserializer::from(value)) {
             Ok(item) => Some(item),
             Err(e) => {
-                if let Some(DeValue::String(id)) = value.get_ref().get("id").map(|v| v.get_ref()) {
-                    self.unreadable.push((rel.to_string(), id.to_string()));
-                } else {
-                    self.unreadable.push((rel.to_string(), String::new()));
-                }
+                self.unreadable.push((
+                    rel.to_string(),
+                    id.map(|id| id.into_owned()).unwrap_or_default(),
+                ));
                 if !self.syntax_errors {
-                    let span = e.span().or(Some(value.span()));
+                    let span = e.span().or(Some(span));
                     self.error(rel, span, e.message().trim().to_string());
                 }
                 None
@@ -358,14 +447,14 @@ impl Reader<'_> {
     /// Reads each source's text file: it must exist, be UTF-8 and hold no
     /// unsafe characters.
     fn read_source_texts(&mut self, b: &mut Briefing) -> Result<(), String> {
-        for source in &mut b.sources {
+        for (i, source) in b.sources.iter_mut().enumerate() {
             let rel = source.file.value.clone();
             if Path::new(&rel).is_absolute() || rel.split('/').any(|p| p == "..") {
                 let msg = format!("source file `{rel}` must be a path inside the briefing");
                 self.error("sources.toml", Some(source.file.span.clone()), msg);
                 continue;
             }
-            let bytes = match self.origin.read(&rel, MAX_SOURCE_BYTES) {
+            let bytes = match self.origin.read(&rel, MAX_SOURCE_BYTES, &mut self.resolver) {
                 Ok(Some(bytes)) => bytes,
                 Ok(None) => {
                     let msg = format!("source file `{rel}` not found");
@@ -402,7 +491,7 @@ impl Reader<'_> {
                             message: format!("{} {what}", describe(c)),
                         });
                     }
-                    self.files.insert(self.origin.display(&rel), text.clone());
+                    self.source_files.insert(self.origin.display(&rel), i);
                     source.text = text;
                 }
                 Err(e) => {

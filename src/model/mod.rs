@@ -5,6 +5,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod load;
 pub mod located;
+pub mod mentions;
 pub mod text;
 pub mod types;
 pub mod validate;

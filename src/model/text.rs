@@ -124,34 +124,58 @@ pub fn describe(c: char) -> String {
 /// passes), bidi controls, invisible characters, and joiners that follow
 /// no visible character.
 pub fn problems(s: &str) -> impl Iterator<Item = (usize, char, Class)> + '_ {
-    let mut prev_visible = false;
-    let mut chars = s.char_indices().peekable();
-    std::iter::from_fn(move || {
-        while let Some((i, c)) = chars.next() {
-            let class = class(c);
-            let bad = match class {
-                None => {
-                    prev_visible = !c.is_whitespace();
-                    false
-                }
-                Some(Class::Control) if c == '\r' && chars.peek().is_some_and(|n| n.1 == '\n') => {
-                    prev_visible = false;
-                    false
+    Problems {
+        s,
+        at: 0,
+        prev_visible: false,
+    }
+}
+
+struct Problems<'a> {
+    s: &'a str,
+    at: usize,
+    /// Whether the char before `at` is visible, so a joiner may follow it.
+    prev_visible: bool,
+}
+
+impl Iterator for Problems<'_> {
+    type Item = (usize, char, Class);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let bytes = self.s.as_bytes();
+        let printable = |b: &u8| (b' '..=b'~').contains(b);
+        while self.at < bytes.len() {
+            if printable(&bytes[self.at]) {
+                // Runs of printable ASCII, the bulk of any text, are skipped
+                // without decoding.
+                let end = bytes[self.at..]
+                    .iter()
+                    .position(|b| !printable(b))
+                    .map_or(bytes.len(), |n| self.at + n);
+                self.prev_visible = bytes[end - 1] != b' ';
+                self.at = end;
+                continue;
+            }
+            let i = self.at;
+            let c = self.s[i..].chars().next()?;
+            self.at += c.len_utf8();
+            match class(c) {
+                None => self.prev_visible = !c.is_whitespace(),
+                // CR LF is a line end.
+                Some(Class::Control) if c == '\r' && bytes.get(self.at) == Some(&b'\n') => {
+                    self.prev_visible = false
                 }
                 // A joiner after a visible character shapes it; the next
                 // may join on.
-                Some(Class::Joiner) if prev_visible => false,
-                Some(_) => {
-                    prev_visible = false;
-                    true
+                Some(Class::Joiner) if self.prev_visible => {}
+                Some(class) => {
+                    self.prev_visible = false;
+                    return Some((i, c, class));
                 }
-            };
-            if let (true, Some(class)) = (bad, class) {
-                return Some((i, c, class));
             }
         }
         None
-    })
+    }
 }
 
 /// The first character of `s` that may not pass, and its byte offset.

@@ -1,8 +1,10 @@
 //! Checks across items: ids, references, required sides, and that every quote
 //! and excerpt is found in its source. Locates the words as it goes.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Briefing;
 use super::anchor::{Anchor, FoldedText};
@@ -18,7 +20,7 @@ struct Checker<'n> {
     out: Vec<Diagnostic>,
 }
 
-impl Checker<'_> {
+impl<'n> Checker<'n> {
     fn error(&mut self, file: &str, span: &Range<usize>, msg: String) {
         let name = (self.name)(file);
         self.out
@@ -32,14 +34,18 @@ impl Checker<'_> {
     }
 
     /// Checks id syntax and uniqueness; returns the ids references may
-    /// name: these, and those of the file's unreadable items.
+    /// name: these, and those of the file's unreadable items. Borrowed, not
+    /// copied: a large briefing has hundreds of thousands.
     fn ids<'a>(
         &mut self,
         file: &str,
         what: &str,
         ids: impl Iterator<Item = &'a Id>,
-    ) -> HashSet<String> {
-        let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+    ) -> FxHashSet<&'a str>
+    where
+        'n: 'a,
+    {
+        let mut seen: FxHashMap<&str, Range<usize>> = FxHashMap::default();
         let mut dups = Vec::new();
         for id in ids {
             let valid = !id.is_empty()
@@ -78,11 +84,12 @@ impl Checker<'_> {
                 ),
             );
         }
-        let known = seen.into_keys().map(str::to_string).collect();
-        self.unreadable.extend(file, known)
+        let mut known: FxHashSet<&'a str> = seen.into_keys().collect();
+        known.extend(self.unreadable.in_file(file));
+        known
     }
 
-    fn reference(&mut self, file: &str, what: &str, id: &Id, known: &HashSet<String>) {
+    fn reference(&mut self, file: &str, what: &str, id: &Id, known: &FxHashSet<&str>) {
         if !known.contains(id.as_str()) {
             self.error(file, &id.span, format!("unknown {what} `{}`", id.value));
         }
@@ -97,15 +104,13 @@ pub struct Unreadable {
 }
 
 impl Unreadable {
-    /// Adds the ids of unreadable items of `file` to `known`.
-    fn extend(&self, file: &str, mut known: HashSet<String>) -> HashSet<String> {
-        known.extend(
-            self.ids
-                .iter()
-                .filter(|(f, _)| f == file)
-                .map(|(_, id)| id.clone()),
-        );
-        known
+    /// The ids of the unreadable items of `file`.
+    fn in_file(&self, file: &str) -> Vec<&str> {
+        self.ids
+            .iter()
+            .filter(|(f, _)| f == file)
+            .map(|(_, id)| id.as_str())
+            .collect()
     }
 }
 
@@ -143,12 +148,7 @@ pub fn validate(
             format!("missing required side(s) {}", list.join(", ")),
         );
     }
-    if sides
-        .iter()
-        .filter(|s| !MAIN_SIDES.contains(&s.as_str()))
-        .count()
-        == 0
-    {
+    if sides.iter().filter(|s| !MAIN_SIDES.contains(*s)).count() == 0 {
         c.error(
             "briefing.toml",
             &sides_at,
@@ -217,7 +217,10 @@ pub fn validate(
         }
     }
 
-    let readable_sources: HashSet<String> = b.sources.iter().map(|s| s.id.value.clone()).collect();
+    // Owned from here: locating writes into the briefing.
+    let sources: FxHashSet<String> = sources.iter().map(|s| s.to_string()).collect();
+    let readable_sources: FxHashSet<String> =
+        b.sources.iter().map(|s| s.id.value.clone()).collect();
     locate_all(&mut c, b, &sources, &readable_sources);
     // With items unreadable, "unused" would mostly name what they refer to.
     if unreadable.ids.is_empty() {
@@ -241,10 +244,10 @@ enum Slot {
 fn locate_all(
     c: &mut Checker<'_>,
     b: &mut Briefing,
-    known: &HashSet<String>,
-    readable: &HashSet<String>,
+    known: &FxHashSet<String>,
+    readable: &FxHashSet<String>,
 ) {
-    let source_of: HashMap<&str, usize> = b
+    let source_of: FxHashMap<&str, usize> = b
         .sources
         .iter()
         .enumerate()
@@ -347,7 +350,7 @@ fn locate_all(
 
 /// Warnings for actors nothing refers to and issues no one takes a stance on.
 fn unused(c: &mut Checker<'_>, b: &Briefing) {
-    let mut used: HashSet<&str> = HashSet::new();
+    let mut used: FxHashSet<&str> = FxHashSet::default();
     used.extend(b.quotes.iter().map(|q| q.speaker.as_str()));
     used.extend(b.positions.iter().map(|p| p.actor.as_str()));
     used.extend(
@@ -364,7 +367,7 @@ fn unused(c: &mut Checker<'_>, b: &Briefing) {
             );
         }
     }
-    let stances: HashSet<&str> = b.positions.iter().map(|p| p.issue.as_str()).collect();
+    let stances: FxHashSet<&str> = b.positions.iter().map(|p| p.issue.as_str()).collect();
     for i in &b.issues {
         if !stances.contains(i.id.as_str()) {
             c.warning(

@@ -424,3 +424,68 @@ fn tabs_and_newlines_in_one_line_fields_show_as_spaces() {
     assert!(!screen.contains("2022Istanbul") && !screen.contains("Istanbulpeace"));
     let _ = fs::remove_dir_all(dir);
 }
+
+/// Large files are parsed in parts; what is reported in a later part must
+/// point at the same line and column as if the file were parsed whole, and
+/// a syntax error anywhere must still be reported as such.
+#[test]
+fn large_files_read_in_parts_report_places_in_the_whole_file() {
+    let dir = std::env::temp_dir().join(format!("brief-hardening-{}-parts", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    let b = brief::synth::generate(8_000, 5);
+    brief::synth::write_dir(&b, &dir).unwrap();
+    let clean = brief::model::load(&brief::model::Origin::Dir(dir.clone())).unwrap();
+    assert_eq!(clean.errors(), 0);
+    assert_eq!(clean.briefing.quotes.len(), b.quotes.len());
+    assert_eq!(clean.briefing.events.len(), b.events.len());
+    let quotes = dir.join("quotes.toml");
+    let text = fs::read_to_string(&quotes).unwrap();
+    assert!(text.len() > 600_000, "{}", text.len());
+    // The last quote's speaker, far past the first part.
+    let at = text.rfind("speaker = \"").unwrap() + "speaker = ".len();
+    let mut broken = text.clone();
+    broken.insert_str(at + 1, "nobody-");
+    // An escape in the summary of the last event.
+    let events = dir.join("events.toml");
+    let ev = fs::read_to_string(&events).unwrap();
+    let at_ev = ev.rfind("summary = \"").unwrap() + "summary = \"".len();
+    let mut ev_broken = ev.clone();
+    ev_broken.insert_str(at_ev, "\\u001b");
+    fs::write(&quotes, &broken).unwrap();
+    fs::write(&events, &ev_broken).unwrap();
+    let line_col = |s: &str, at: usize| {
+        let before = &s[..at];
+        (
+            before.matches('\n').count() + 1,
+            before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1,
+        )
+    };
+    let out = brief(&["check", dir.to_str().unwrap()]);
+    let report = stdout(&out);
+    let (l, c) = line_col(&broken, at);
+    assert!(
+        report.contains(&format!(
+            "quotes.toml:{l}:{c}: error: unknown actor `nobody-"
+        )),
+        "{report}"
+    );
+    let (l, c) = line_col(&ev_broken, at_ev);
+    assert!(
+        report.contains(&format!("events.toml:{l}:{c}: error: ESC (U+001B) in text")),
+        "{report}"
+    );
+    // A syntax error in a late part: the whole file is read at once and
+    // the error is reported where it is.
+    let mut syntax = text.clone();
+    let at_syn = text.rfind("\ntext = ").unwrap() + 1;
+    syntax.insert_str(at_syn, "= = =\n");
+    fs::write(&quotes, &syntax).unwrap();
+    let out = brief(&["check", dir.to_str().unwrap()]);
+    let report = stdout(&out);
+    let (l, _) = line_col(&syntax, at_syn);
+    assert!(
+        report.contains(&format!("quotes.toml:{l}:1: error: TOML syntax")),
+        "{report}"
+    );
+    let _ = fs::remove_dir_all(dir);
+}

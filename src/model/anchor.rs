@@ -28,21 +28,21 @@ fn fold_char(c: char) -> Option<char> {
 /// Folds a needle the same way, dropping leading and trailing whitespace.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut in_space = false;
+    let mut space = false;
     for c in s.chars() {
         match fold_char(c) {
-            None if in_space => {}
-            None => {
-                in_space = true;
-                out.push(' ');
-            }
+            None => space = true,
             Some(f) => {
-                in_space = false;
+                // A run of whitespace is one space, and none at either end.
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
                 out.push(f);
             }
         }
     }
-    out.trim().to_string()
+    out
 }
 
 /// The largest text a `FoldedText` maps (offsets are `u32`); the loader's
@@ -61,19 +61,36 @@ impl FoldedText {
         let mut folded = String::with_capacity(text.len());
         let mut origin: Vec<u32> = Vec::with_capacity(text.len() + 1);
         let mut in_space = false;
-        for (i, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Printable ASCII but quote marks, the bulk of a text, maps to
+            // itself.
+            let b = bytes[i];
+            if b.is_ascii_graphic() && b != b'"' && b != b'\'' {
+                in_space = false;
+                folded.push(b as char);
+                origin.push(i as u32);
+                i += 1;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            let at = i as u32;
+            i += c.len_utf8();
             match fold_char(c) {
                 // The one space already pushed stands for the whole run.
                 None if in_space => {}
                 None => {
                     in_space = true;
                     folded.push(' ');
-                    origin.push(i as u32);
+                    origin.push(at);
                 }
                 Some(f) => {
                     in_space = false;
                     folded.push(f);
-                    origin.extend(std::iter::repeat_n(i as u32, f.len_utf8()));
+                    origin.extend(std::iter::repeat_n(at, f.len_utf8()));
                 }
             }
         }
@@ -93,15 +110,27 @@ impl FoldedText {
             return found;
         }
         let hay = self.folded.as_bytes();
+        let n = needle.as_bytes();
+        // Step one char so overlapping occurrences count too. A match of
+        // valid UTF-8 starts on a char boundary, and its first char is the
+        // needle's.
         let first_len = needle.chars().next().map_or(1, char::len_utf8);
-        let finder = memchr::memmem::Finder::new(needle.as_bytes());
+        if hay.len().saturating_mul(n.len()) <= NAIVE_WORK {
+            // A short text (most articles): checking each place its first
+            // byte occurs costs less than building a searcher, and the
+            // product bounds the work.
+            found.extend(
+                memchr::memchr_iter(n[0], hay)
+                    .filter(|&i| hay[i..].starts_with(n))
+                    .map(|i| i..i + n.len()),
+            );
+            return found;
+        }
+        let finder = memchr::memmem::Finder::new(n);
         let mut from = 0;
         while let Some(i) = finder.find(&hay[from..]) {
             let start = from + i;
-            found.push(start..start + needle.len());
-            // Step one char so overlapping occurrences count too. A match
-            // of valid UTF-8 starts on a char boundary, and its first char
-            // is the needle's.
+            found.push(start..start + n.len());
             from = start + first_len;
         }
         found
@@ -151,10 +180,19 @@ impl FoldedText {
     }
 }
 
+/// Text length times needle length up to which the plain search is used.
+const NAIVE_WORK: usize = 1 << 22;
+
 const CONTEXT_TRIM: [char; 3] = [' ', '"', '\''];
 
 fn trim_context(s: &str) -> String {
-    fold(s).trim_matches(CONTEXT_TRIM).to_string()
+    let folded = fold(s);
+    let trimmed = folded.trim_matches(CONTEXT_TRIM);
+    if trimmed.len() == folded.len() {
+        folded
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// What an item says about the words it rests on.

@@ -9,7 +9,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::diagnostic::Diagnostic;
 use super::diagnostic::Severity;
-use super::text::{Class, describe, first_unsafe, problems};
+use super::text::{Class, class, describe, first_unsafe, problems};
 use super::{Briefing, validate};
 
 /// Where a briefing's files come from.
@@ -207,6 +207,7 @@ pub fn load(origin: &Origin) -> Result<Loaded, String> {
         files: BTreeMap::new(),
         source_files: BTreeMap::new(),
         resolver: Resolver::default(),
+        at: 0,
         unreadable: Vec::new(),
         syntax_errors: false,
     };
@@ -224,27 +225,25 @@ pub fn load(origin: &Origin) -> Result<Loaded, String> {
         let Some(text) = reader.read_text(file)? else {
             continue;
         };
-        // Items are taken out of the table, not copied; the table goes
-        // before the next file is read, and the text is kept for showing
-        // the lines problems point at.
-        let mut table = reader.parse(file, &text);
-        reader.unknown_keys(file, &table);
+        // Items are taken out of the parsed tables, not copied; the text
+        // is kept for showing the lines problems point at.
         match key {
             "briefing" => {
+                let mut table = reader.parse(file, &text);
+                reader.unknown_keys(file, &table);
                 if let Some(meta) = reader.single(&mut table, file, "briefing") {
                     b.meta = meta;
                 }
                 b.sides = reader.items(&mut table, file, "sides");
             }
-            "sources" => b.sources = reader.items(&mut table, file, key),
-            "actors" => b.actors = reader.items(&mut table, file, key),
-            "issues" => b.issues = reader.items(&mut table, file, key),
-            "events" => b.events = reader.items(&mut table, file, key),
-            "quotes" => b.quotes = reader.items(&mut table, file, key),
-            "positions" => b.positions = reader.items(&mut table, file, key),
-            _ => b.discrepancies = reader.items(&mut table, file, key),
+            "sources" => b.sources = reader.file_items(file, &text, key),
+            "actors" => b.actors = reader.file_items(file, &text, key),
+            "issues" => b.issues = reader.file_items(file, &text, key),
+            "events" => b.events = reader.file_items(file, &text, key),
+            "quotes" => b.quotes = reader.file_items(file, &text, key),
+            "positions" => b.positions = reader.file_items(file, &text, key),
+            _ => b.discrepancies = reader.file_items(file, &text, key),
         }
-        drop(table);
         reader.files.insert(origin.display(file), text);
     }
     reader.read_source_texts(&mut b)?;
@@ -273,6 +272,9 @@ struct Reader<'a> {
     files: BTreeMap<String, String>,
     source_files: BTreeMap<String, usize>,
     resolver: Resolver,
+    /// Where the part of the file being read starts: spans from the parser
+    /// count from there.
+    at: usize,
     /// (file, id) of items that could not be read, so that references to
     /// them are not reported again as unknown.
     unreadable: Vec<(String, String)>,
@@ -306,6 +308,48 @@ impl Reader<'_> {
         }
     }
 
+    fn shift(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        r.start + self.at..r.end + self.at
+    }
+
+    /// The items under `key` of a whole file. A large file is parsed in
+    /// parts cut before its top-level `[[key]]` lines, each part on its
+    /// own: a parsed table takes over ten times the memory of its text, so
+    /// this keeps only one part's at a time. If any part has a syntax
+    /// error (a cut can only fall inside a multi-line string or array of a
+    /// broken file) the parts are forgotten and the whole file is parsed
+    /// at once, so problems are reported exactly as they are.
+    fn file_items<T: DeserializeOwned>(&mut self, rel: &str, text: &str, key: &str) -> Vec<T> {
+        let parts = parts(text, key);
+        if parts.len() > 1 {
+            let (diagnostics, unreadable) = (self.diagnostics.len(), self.unreadable.len());
+            let mut out = Vec::new();
+            let mut clean = true;
+            for part in parts {
+                let (mut table, errors) = DeTable::parse_recoverable(&text[part.clone()]);
+                if !errors.is_empty() {
+                    clean = false;
+                    break;
+                }
+                self.syntax_errors = false;
+                self.at = part.start;
+                self.unsafe_chars(rel, text, part.clone(), &table);
+                self.unknown_keys(rel, &table);
+                out.extend(self.items::<T>(&mut table, rel, key));
+                self.at = 0;
+            }
+            self.at = 0;
+            if clean {
+                return out;
+            }
+            self.diagnostics.truncate(diagnostics);
+            self.unreadable.truncate(unreadable);
+        }
+        let mut table = self.parse(rel, text);
+        self.unknown_keys(rel, &table);
+        self.items(&mut table, rel, key)
+    }
+
     /// Parses one TOML file, reporting every syntax error and every unsafe
     /// character; what could be parsed is still returned.
     fn parse<'i>(&mut self, rel: &str, text: &'i str) -> Table<'i> {
@@ -318,16 +362,27 @@ impl Reader<'_> {
             let span = e.span().or_else(|| Some(deepest_line(text)));
             self.error(rel, span, format!("TOML syntax: {}", e.message().trim()));
         }
-        self.unsafe_chars(rel, text, &table);
+        self.unsafe_chars(rel, text, 0..text.len(), &table);
         table
     }
 
     /// Every character of every string and key that may not pass (see
     /// `model::text`), each pointed at where it is written: the character
     /// itself, or its escape.
-    fn unsafe_chars(&mut self, rel: &str, text: &str, table: &Table<'_>) {
+    fn unsafe_chars(
+        &mut self,
+        rel: &str,
+        text: &str,
+        part: std::ops::Range<usize>,
+        table: &Table<'_>,
+    ) {
+        let at = self.at;
+        if !may_hold_unsafe(text.get(part).unwrap_or("")) {
+            return;
+        }
         let mut found = Vec::new();
         walk_strings(table.get_ref(), &mut |s, span| {
+            let span = span.start + at..span.end + at;
             if first_unsafe(s).is_none() {
                 return;
             }
@@ -379,7 +434,7 @@ impl Reader<'_> {
         let Some(value) = table.get_mut().remove(key) else {
             return Vec::new();
         };
-        let span = value.span();
+        let span = self.shift(value.span());
         match value.into_inner() {
             DeValue::Array(items) => items
                 .into_iter()
@@ -407,8 +462,9 @@ impl Reader<'_> {
             Some(DeValue::String(id)) => Some(id.clone()),
             _ => None,
         };
-        let span = value.span();
-        match T::deserialize(ValueDeserializer::from(value)) {
+        let span = self.shift(value.span());
+        let at = self.at;
+        match super::located::with_offset(at, || T::deserialize(ValueDeserializer::from(value))) {
             Ok(item) => Some(item),
             Err(e) => {
                 self.unreadable.push((
@@ -416,7 +472,7 @@ impl Reader<'_> {
                     id.map(|id| id.into_owned()).unwrap_or_default(),
                 ));
                 if !self.syntax_errors {
-                    let span = e.span().or(Some(span));
+                    let span = e.span().map(|s| self.shift(s)).or(Some(span));
                     self.error(rel, span, e.message().trim().to_string());
                 }
                 None
@@ -436,7 +492,7 @@ impl Reader<'_> {
             .get_ref()
             .keys()
             .filter(|k| !allowed.contains(&k.get_ref().as_ref()))
-            .map(|k| (k.span(), k.get_ref().to_string()))
+            .map(|k| (self.shift(k.span()), k.get_ref().to_string()))
             .collect();
         for (span, key) in unknown {
             let msg = format!("unknown key `{key}`; {rel} holds {}", allowed.join(" and "));
@@ -571,6 +627,64 @@ fn raw_offsets(raw: &str, value: &str) -> Option<std::collections::HashMap<usize
         out.insert(at, base + i);
     }
     Some(out)
+}
+
+/// Whether any string of a TOML text might hold a character that may not
+/// pass: only if the text holds one itself (or a joiner, which a string
+/// may begin with), or an escape that can write one. Most files hold
+/// neither, and their strings need not be walked.
+fn may_hold_unsafe(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            match b {
+                b'\\'
+                    if matches!(
+                        bytes.get(i + 1),
+                        Some(b'u' | b'U' | b'x' | b'e' | b'b' | b'f' | b'r')
+                    ) =>
+                {
+                    return true;
+                }
+                b' '..=b'~' | b'\t' | b'\n' => {}
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {}
+                _ => return true,
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            return true;
+        };
+        if class(c).is_some() {
+            return true;
+        }
+        i += c.len_utf8();
+    }
+    false
+}
+
+/// About how much text one part holds; see `Reader::file_items`.
+const PART_BYTES: usize = 256 << 10;
+
+/// Byte ranges that cover `text`, cut before lines that are exactly
+/// `[[key]]`, each at least [`PART_BYTES`] long (but the last).
+fn parts(text: &str, key: &str) -> Vec<std::ops::Range<usize>> {
+    let header = format!("[[{key}]]");
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut line = 0;
+    for l in text.split_inclusive('\n') {
+        if line - start >= PART_BYTES && l.trim_end() == header {
+            out.push(start..line);
+            start = line;
+        }
+        line += l.len();
+    }
+    out.push(start..text.len());
+    out
 }
 
 /// The line with the most nesting punctuation (`.`, `[`, `{`), as a span

@@ -10,7 +10,7 @@ pub mod text;
 pub mod types;
 pub mod validate;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
 
@@ -50,7 +50,7 @@ struct Index {
 }
 
 fn index_of<'a>(ids: impl Iterator<Item = &'a Id>) -> HashMap<String, usize> {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for (i, id) in ids.enumerate() {
         // The first of duplicate ids wins; the checker reports the rest.
         map.entry(id.value.clone()).or_insert(i);

@@ -489,3 +489,30 @@ fn large_files_read_in_parts_report_places_in_the_whole_file() {
     );
     let _ = fs::remove_dir_all(dir);
 }
+
+/// A joiner or variation selector shapes the character before it; one
+/// that follows no visible character would reach the terminal invisible,
+/// so it is an error, while emoji sequences pass.
+#[test]
+fn stray_joiners_are_errors_emoji_sequences_are_not() {
+    let dir = copy("joiners");
+    let src = dir.join("sources/sme-2025-08-20.txt");
+    let text = fs::read_to_string(&src).unwrap();
+    fs::write(
+        &src,
+        text.replacen("Slovakia", "Slovakia 👨\u{200d}👩\u{200d}👧 ❤\u{fe0f}", 1),
+    )
+    .unwrap();
+    let out = brief(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    fs::write(&src, text.replacen("Slovakia", "Slovakia \u{200d}x", 1)).unwrap();
+    let out = brief(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out)
+            .contains("sme-2025-08-20.txt:5:10: error: joiner or variation selector U+200D"),
+        "{}",
+        stdout(&out)
+    );
+    let _ = fs::remove_dir_all(dir);
+}

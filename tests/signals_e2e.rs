@@ -248,3 +248,72 @@ fn without_a_controlling_terminal_brief_says_so_and_exits_2() {
     assert!(err.contains("no terminal to read keys from"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+/// Invisible characters a briefing may hold (they are warnings in source
+/// texts) never reach the terminal as they are: the reader draws them as
+/// �, and the raw bytes it writes hold none of them.
+#[test]
+fn no_invisible_character_reaches_the_terminal() {
+    let bundled = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("briefings/ukraine-security-guarantees");
+    let dir = std::env::temp_dir().join(format!("brief-e2e-{}-invisible", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sources")).unwrap();
+    let hostile = "Hiddenmark zero\u{200b}width soft\u{ad}hyphen line\u{2028}sep tag\u{e0041}s \
+                   filler\u{3164}x word\u{2060}joiner bom\u{feff}here \u{1f44d}\u{fe0f}.\n\n";
+    for e in std::fs::read_dir(&bundled)
+        .unwrap()
+        .chain(std::fs::read_dir(bundled.join("sources")).unwrap())
+    {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            continue;
+        }
+        let rel = p.strip_prefix(&bundled).unwrap();
+        let mut text = std::fs::read_to_string(&p).unwrap();
+        if rel.starts_with("sources") {
+            text.insert_str(0, hostile);
+        }
+        std::fs::write(dir.join(rel), text).unwrap();
+    }
+    // Warnings only: the reader opens.
+    let check = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["check", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let mut s = Session::start(&["-b", dir.to_str().unwrap()], 40, 160);
+    s.wait_for("Timeline");
+    s.press(b"/");
+    s.wait_for("Search everything");
+    s.press(b"t:Hiddenmark");
+    s.wait_for("Hiddenmark zero");
+    s.press(b"\r");
+    s.wait("the source at the hostile line", |screen| {
+        let c = screen.contents();
+        !c.contains("Search everything") && c.contains("Hiddenmark zero")
+    });
+    s.press(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    for c in [
+        '\u{200b}',
+        '\u{ad}',
+        '\u{2028}',
+        '\u{e0041}',
+        '\u{3164}',
+        '\u{2060}',
+        '\u{feff}',
+    ] {
+        assert!(!raw.contains(c), "U+{:04X} reached the terminal", c as u32);
+    }
+    // Each was drawn, as �: seven of them; the emoji keeps its selector.
+    assert!(raw.matches('�').count() >= 7, "{raw:?}");
+    assert!(raw.contains("\u{1f44d}\u{fe0f}"));
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -533,8 +533,12 @@ impl Reader<'_> {
                     }
                     for (at, c, class) in problems(&text) {
                         let (severity, what) = match class {
-                            Class::Control | Class::Bidi => (Severity::Error, "in source text"),
-                            Class::Invisible | Class::Joiner => (
+                            // A stray joiner would reach the terminal as it is:
+                            // the source pane draws a character at a time.
+                            Class::Control | Class::Bidi | Class::Joiner => {
+                                (Severity::Error, "in source text")
+                            }
+                            Class::Invisible => (
                                 Severity::Warning,
                                 "in source text; the reader shows it as �, and quotes must match it",
                             ),

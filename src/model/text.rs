@@ -8,7 +8,7 @@
 //! | [`Class::Control`] | C0 (but tab and newline; CR only before LF), DEL, C1 | error | error | its Control Picture (␛), ␡ or � |
 //! | [`Class::Bidi`] | Bidi_Control: they reorder what a reader sees | error | error | � |
 //! | [`Class::Invisible`] | every other Default_Ignorable_Code_Point or general category Cf, Zl or Zp (zero-width spaces, BOM, soft hyphen, tags, Hangul fillers, line/paragraph separators…), but not the visible prepended concatenation marks | error | warning | � |
-//! | [`Class::Joiner`] | ZWJ, ZWNJ and variation selectors (Variation_Selector) | fine after a visible character, where they shape it (emoji, scripts); error anywhere else | same, a warning | themselves after a visible character, else � |
+//! | [`Class::Joiner`] | ZWJ, ZWNJ and variation selectors (Variation_Selector) | fine after a visible character, where they shape it (emoji, scripts); error anywhere else | same | themselves after a visible character, else � |
 //!
 //! The property tables are Unicode's own, from `regex-syntax`.
 

@@ -424,3 +424,37 @@ fn load_check_export_and_search_survive_hostile_input() {
         start.elapsed()
     );
 }
+
+/// Every failure the fuzzing found, as the minimal case it shrank to.
+mod regressions {
+    use super::*;
+
+    fn replay(changes: Vec<(usize, Mutation)>) {
+        let files = originals();
+        let case = Case {
+            changes,
+            query: "zakharova troops".to_string(),
+        };
+        if let Err(e) = timed(&files, &case) {
+            panic!("{e}");
+        }
+    }
+
+    /// A variation selector after a letter of a bare key: the caret's end
+    /// was computed inside the character and the report panicked
+    /// (seed 1795318277, 10-minute run).
+    #[test]
+    fn a_variation_selector_in_a_key() {
+        let actors = originals()
+            .iter()
+            .position(|f| f.0 == "actors.toml")
+            .unwrap();
+        replay(vec![(
+            actors,
+            Mutation::Edits(vec![(
+                0.07815597229304141,
+                Edit::Insert("\u{e0100}A".into()),
+            )]),
+        )]);
+    }
+}

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use super::text::inert;
+use super::text::{inert, inert_offset};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -95,8 +95,8 @@ impl Diagnostic {
             let end = end.min(line_end).max(start);
             let line = &text[line_start..line_end];
             let safe = inert(line);
-            let at = inert(&text[line_start..start]).len();
-            let to = at + inert(&text[start..end]).len();
+            let at = inert_offset(line, start - line_start);
+            let to = inert_offset(line, end - line_start);
             let level = match self.severity {
                 Severity::Error => Level::ERROR,
                 Severity::Warning => Level::WARNING,
@@ -286,5 +286,18 @@ mod tests {
         let line = out.lines().find(|l| l.contains("BAD")).unwrap();
         let caret = out.lines().find(|l| l.contains("^^^")).unwrap();
         assert_eq!(line.find("BAD"), caret.find('^'));
+    }
+
+    /// Found by fuzzing: a variation selector after a letter stays in the
+    /// shown line, but alone at the start of the span it would be made �,
+    /// and the caret's end fell inside the character.
+    #[test]
+    fn a_span_starting_at_a_joiner_renders() {
+        let text = "membe\u{e0100}Ar_of = [\"ukraine\"]\n";
+        for (from, to) in [(5, 9), (5, 10), (0, 9), (9, 10), (4, 9)] {
+            let d = Diagnostic::error("x.toml", Some(from..to), "m");
+            let out = d.render(Some(text));
+            assert!(out.contains("^"), "{out}");
+        }
     }
 }

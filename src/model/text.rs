@@ -204,6 +204,20 @@ pub fn inert(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Where byte `at` of `s` lands in `inert(s)`. (Inerting a piece of `s` on
+/// its own can differ: a joiner at the start of the piece has nothing
+/// visible before it.)
+pub fn inert_offset(s: &str, at: usize) -> usize {
+    let mut shift = 0isize;
+    for (i, c, _) in problems(s) {
+        if i >= at {
+            break;
+        }
+        shift += picture(c).len_utf8() as isize - c.len_utf8() as isize;
+    }
+    (at as isize + shift) as usize
+}
+
 /// The visible symbol that stands for `c`.
 pub fn picture(c: char) -> char {
     match c {

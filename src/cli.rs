@@ -40,12 +40,24 @@ pub enum Command {
         /// Briefing directories or single .toml files of a briefing
         /// (default: -b, else the bundled briefing).
         paths: Vec<PathBuf>,
+        /// Also count the items of each kind: positions by basis, issues
+        /// that are forecasts, discrepancies by kind, and the events and
+        /// positions that one source supports (single-source) or several.
+        #[arg(long)]
+        stats: bool,
+        /// How to write the counts: text, a table after the problems; json,
+        /// one object per briefing on a line of its own, with the problems
+        /// on standard error.
+        #[arg(long, value_enum, default_value_t = StatsFormat::Text, requires = "stats")]
+        format: StatsFormat,
     },
     /// Write the whole briefing to standard output.
     Export {
         /// json: one object with the arrays sources, actors, issues, events,
-        /// quotes, positions and discrepancies. markdown: a readable
-        /// briefing grouped by issue and side, with quotes and citations.
+        /// quotes, positions and discrepancies; each event and position
+        /// says how many sources support it (corroboration). markdown: a
+        /// readable briefing grouped by issue and side, with quotes,
+        /// citations, and each position's basis and count of sources.
         #[arg(short, long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
@@ -68,6 +80,48 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The stance matrix: every actor's (or side's) stance on every issue
+    /// as of a date, by the one order of time.
+    ///
+    /// A cell is the latest position that can have begun by the date. Marks:
+    /// `?` the position may not yet hold that day, `*` the stance changed
+    /// before, `Δ` it differs from the --since date. A side's row is the one
+    /// stance its actors share, or "mixed" when they differ. Dates:
+    /// 2025-08-20, "20 aug", "aug 2025" (its last day).
+    Matrix {
+        /// The date (default: the briefing's as-of date).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Mark every cell whose stance differs from this date's.
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// One row per actor, or one per side.
+        #[arg(long, value_enum, default_value_t = crate::tables::By::Actor)]
+        by: crate::tables::By,
+        #[arg(long, value_enum, default_value_t = crate::tables::TableFormat::Text)]
+        format: crate::tables::TableFormat,
+    },
+    /// What changed: every move of an actor's stance on an issue after one
+    /// date and by another, in the order of time, with its evidence.
+    Changes {
+        /// Changes after this date.
+        #[arg(long, value_name = "DATE")]
+        since: String,
+        /// Up to this date (default: the briefing's as-of date).
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+        /// Also list first recorded positions (no earlier position to move from).
+        #[arg(long)]
+        first: bool,
+        #[arg(long, value_enum, default_value_t = crate::tables::TableFormat::Text)]
+        format: crate::tables::TableFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -120,7 +174,11 @@ pub fn parse() -> Result<Cli, ExitCode> {
 pub fn run(cli: Cli) -> ExitCode {
     let briefing = cli.briefing.as_deref();
     match cli.command {
-        Some(Command::Check { paths }) => check(briefing, &paths),
+        Some(Command::Check {
+            paths,
+            stats,
+            format,
+        }) => check(briefing, &paths, stats.then_some(format)),
         Some(Command::Export { format }) => match open(briefing) {
             Ok(b) => {
                 let text = match format {
@@ -140,22 +198,69 @@ pub fn run(cli: Cli) -> ExitCode {
             )),
             Err(code) => code,
         },
+        Some(Command::Matrix {
+            as_of,
+            since,
+            by,
+            format,
+        }) => match open(briefing) {
+            Ok(b) => {
+                let days = (
+                    as_of.map_or(Ok(crate::tables::briefing_day(&b)), |d| {
+                        crate::tables::parse_day(&b, &d)
+                    }),
+                    since.map(|d| crate::tables::parse_day(&b, &d)).transpose(),
+                );
+                match days {
+                    (Ok(day), Ok(since)) => {
+                        print_or_fail(&crate::tables::matrix(&b, day, since, by, format))
+                    }
+                    (Err(e), _) | (_, Err(e)) => usage_error(&e),
+                }
+            }
+            Err(code) => code,
+        },
+        Some(Command::Changes {
+            since,
+            until,
+            first,
+            format,
+        }) => match open(briefing) {
+            Ok(b) => {
+                let since = crate::tables::parse_day(&b, &since);
+                let until = until.map_or(Ok(crate::tables::briefing_day(&b)), |d| {
+                    crate::tables::parse_day(&b, &d)
+                });
+                match (since, until) {
+                    (Ok(since), Ok(until)) => {
+                        print_or_fail(&crate::tables::changes(&b, since, until, first, format))
+                    }
+                    (Err(e), _) | (_, Err(e)) => usage_error(&e),
+                }
+            }
+            Err(code) => code,
+        },
         None => read(briefing),
     }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("brief: {}", crate::model::text::inert(message));
+    ExitCode::from(2)
 }
 
 /// The interactive reader; it needs a terminal on stdout.
 fn read(briefing: Option<&Path>) -> ExitCode {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() {
-        eprintln!("{}", crate::ui::strings::NOT_A_TERMINAL);
+        eprintln!("{}", crate::strings::NOT_A_TERMINAL);
         return ExitCode::from(2);
     }
     match open(briefing) {
         Ok(b) => match crate::reader::run(b) {
             Ok(()) => ExitCode::SUCCESS,
             Err(crate::reader::Error::NoTerminal(e)) => {
-                eprintln!("{}", inert(&crate::ui::strings::no_terminal(&e.0)));
+                eprintln!("{}", inert(&crate::strings::no_terminal(&e.0)));
                 ExitCode::from(2)
             }
             Err(crate::reader::Error::Io(e)) => {
@@ -180,8 +285,9 @@ fn print_or_fail(text: &str) -> ExitCode {
     }
 }
 
-/// `brief check`: every path checked, every problem printed.
-fn check(briefing: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
+/// `brief check`: every path checked, every problem printed, and with
+/// `stats` the counts of each.
+fn check(briefing: Option<&Path>, paths: &[PathBuf], stats: Option<StatsFormat>) -> ExitCode {
     let targets: Vec<Option<&Path>> = if paths.is_empty() {
         vec![briefing]
     } else {
@@ -190,7 +296,7 @@ fn check(briefing: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
     let mut out = std::io::stdout().lock();
     let mut worst = 0u8;
     for target in targets {
-        let code = match check_one(&mut out, target) {
+        let code = match check_one(&mut out, target, stats) {
             Ok(code) => code,
             Err(e) if e.is_empty() => return ExitCode::from(worst), // stdout closed
             Err(e) => {
@@ -205,7 +311,12 @@ fn check(briefing: Option<&Path>, paths: &[PathBuf]) -> ExitCode {
 }
 
 /// Checks one target; `Err("")` means stdout was closed (`brief check | head`).
-fn check_one(out: &mut impl Write, target: Option<&Path>) -> Result<u8, String> {
+/// With JSON stats, the problems go to stderr and stdout holds only JSON.
+fn check_one(
+    out: &mut impl Write,
+    target: Option<&Path>,
+    stats: Option<StatsFormat>,
+) -> Result<u8, String> {
     let io = |e: std::io::Error| {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             String::new()
@@ -237,14 +348,39 @@ fn check_one(out: &mut impl Write, target: Option<&Path>) -> Result<u8, String> 
             .unwrap_or_default();
         origin.display(&name)
     });
-    let (errors, warnings) = write_diagnostics(out, &loaded, only_name.as_deref()).map_err(io)?;
-    let what = only_name.unwrap_or_else(|| match &dir {
+    let what = only_name.clone().unwrap_or_else(|| match &dir {
         Some(d) => d.display().to_string(),
         None => "the bundled briefing".into(),
     });
-    // The path is the user's and may hold anything: it is shown inert.
-    let summary = format!("{what}: {errors} error(s), {warnings} warning(s)");
-    writeln!(out, "{}", one_line(&summary)).map_err(io)?;
+    let errors = if stats == Some(StatsFormat::Json) {
+        let mut err = std::io::stderr().lock();
+        let counts = write_diagnostics(&mut err, &loaded, only_name.as_deref())
+            .and_then(|(e, w)| {
+                let summary = format!("{what}: {e} error(s), {w} warning(s)");
+                writeln!(err, "{}", one_line(&summary))?;
+                Ok((e, w))
+            })
+            .map_err(|e| e.to_string())?;
+        let json = serde_json::json!({
+            "briefing": what,
+            "errors": counts.0,
+            "warnings": counts.1,
+            "stats": crate::stats::Stats::of(&loaded.briefing),
+        });
+        let json = crate::export::escape_json(&json.to_string());
+        writeln!(out, "{json}").map_err(io)?;
+        counts.0
+    } else {
+        let (e, w) = write_diagnostics(out, &loaded, only_name.as_deref()).map_err(io)?;
+        // The path is the user's and may hold anything: it is shown inert.
+        let summary = format!("{what}: {e} error(s), {w} warning(s)");
+        writeln!(out, "{}", one_line(&summary)).map_err(io)?;
+        if stats.is_some() {
+            let table = crate::stats::Stats::of(&loaded.briefing).table();
+            write!(out, "\n{}", inert(&table)).map_err(io)?;
+        }
+        e
+    };
     Ok(if errors > 0 { 1 } else { 0 })
 }
 

@@ -3,14 +3,80 @@
 
 use std::fmt::Write;
 
+use serde::Serialize;
+
 use crate::model::text::{class, inert, one_line};
-use crate::model::{Briefing, Quote};
+use crate::model::{
+    Actor, Assessor, Briefing, Discrepancy, Event, Issue, Meta, Position, Quote, Side, Source,
+    Support,
+};
+
+/// The briefing as exported: its items as written, and for each event and
+/// position the sources that support it. Holds every field of [`Briefing`].
+#[derive(Serialize)]
+struct Export<'a> {
+    briefing: &'a Meta,
+    sides: &'a [Side],
+    sources: &'a [Source],
+    actors: &'a [Actor],
+    issues: &'a [Issue],
+    events: Vec<Supported<'a, Event>>,
+    quotes: &'a [Quote],
+    positions: Vec<Supported<'a, Position>>,
+    discrepancies: &'a [Discrepancy],
+}
+
+#[derive(Serialize)]
+struct Supported<'a, T> {
+    #[serde(flatten)]
+    item: &'a T,
+    corroboration: Corroboration<'a>,
+}
+
+/// How many distinct sources support an item, and which.
+#[derive(Serialize)]
+struct Corroboration<'a> {
+    count: usize,
+    single_source: bool,
+    sources: Vec<&'a str>,
+}
+
+impl<'a> From<Support<'a>> for Corroboration<'a> {
+    fn from(s: Support<'a>) -> Self {
+        Corroboration {
+            count: s.count(),
+            single_source: s.is_single_source(),
+            sources: s.sources,
+        }
+    }
+}
 
 /// The whole briefing as JSON. Every character that may not reach a
 /// terminal as it is (see `model::text`) is written as a `\uXXXX` escape:
 /// the data is kept, and nothing acts on a terminal the output is shown on.
 pub fn json(b: &Briefing) -> String {
-    let s = serde_json::to_string_pretty(b).expect("a briefing always serializes");
+    let export = Export {
+        briefing: &b.meta,
+        sides: &b.sides,
+        sources: &b.sources,
+        actors: &b.actors,
+        issues: &b.issues,
+        events: (b.events.iter().enumerate())
+            .map(|(i, item)| Supported {
+                item,
+                corroboration: b.event_support(i).into(),
+            })
+            .collect(),
+        quotes: &b.quotes,
+        positions: (b.positions.iter().enumerate())
+            .map(|(i, item)| Supported {
+                item,
+                corroboration: b.position_support(i).into(),
+            })
+            .collect(),
+        discrepancies: &b.discrepancies,
+    };
+    let s = serde_json::to_string_pretty(&export).expect("a briefing always serializes");
     let mut out = escape_json(&s);
     out.push('\n');
     out
@@ -19,7 +85,7 @@ pub fn json(b: &Briefing) -> String {
 /// Escapes what serde_json leaves raw (DEL, C1, bidi and invisible
 /// characters). Such characters only occur inside JSON strings, where an
 /// escape means the same.
-fn escape_json(s: &str) -> String {
+pub(crate) fn escape_json(s: &str) -> String {
     if !s.chars().any(|c| class(c).is_some()) {
         return s.to_string();
     }
@@ -99,6 +165,18 @@ fn md_url(u: &str) -> String {
     }
 }
 
+/// Who holds that the actor holds the position, in words: "stated",
+/// "reported", or "assessed by X" (with X's citation when X is a source).
+fn basis(b: &Briefing, p: &Position) -> String {
+    match b.assessor(p) {
+        Some(who @ Assessor::Source(_)) => {
+            format!("assessed by {} {}", md(who.name()), cite(b, who.id()))
+        }
+        Some(who) => format!("assessed by {}", md(who.name())),
+        None => p.basis.id().to_string(),
+    }
+}
+
 /// `[n]`, the number of a source in the list at the end.
 fn cite(b: &Briefing, source: &str) -> String {
     b.source_index(source).map_or_else(
@@ -127,6 +205,15 @@ fn quote_line(b: &Briefing, q: &Quote) -> String {
 }
 
 /// A readable briefing grouped by issue and side, with quotes and citations.
+/// A date in its compact form, with the source's words when it has them:
+/// "≤ 20 Aug 2025 (not dated, reported 20 August 2025)".
+fn dated(date: &crate::model::FuzzyDate, when: crate::model::When) -> String {
+    match date.words() {
+        Some(words) => md(&format!("{} ({words})", when.label())),
+        None => md(&when.label()),
+    }
+}
+
 pub fn markdown(b: &Briefing) -> String {
     let mut out = String::new();
     let m = &b.meta;
@@ -149,10 +236,8 @@ pub fn markdown(b: &Briefing) -> String {
         );
         for side in &b.sides {
             let on_side = |actor: &str| b.actor(actor).is_some_and(|a| a.side == side.id);
-            let mut positions: Vec<_> = b
-                .positions
-                .iter()
-                .filter(|p| p.issue == issue.id && on_side(&p.actor))
+            let mut positions: Vec<usize> = (0..b.positions.len())
+                .filter(|&p| b.positions[p].issue == issue.id && on_side(&b.positions[p].actor))
                 .collect();
             let quotes: Vec<_> = b
                 .quotes
@@ -162,10 +247,13 @@ pub fn markdown(b: &Briefing) -> String {
             if positions.is_empty() && quotes.is_empty() {
                 continue;
             }
-            positions
-                .sort_by(|x, y| (x.actor.as_str(), &x.as_of).cmp(&(y.actor.as_str(), &y.as_of)));
+            // By actor, then by the one order of time.
+            positions.sort_by_key(|&p| (b.positions[p].actor.as_str(), b.position_when(p)));
             let _ = writeln!(out, "#### {}\n", md(&side.name));
-            for p in positions {
+            for (i, p, when) in positions
+                .into_iter()
+                .map(|i| (i, &b.positions[i], b.position_when(i)))
+            {
                 let actor = b
                     .actor(&p.actor)
                     .map_or(p.actor.as_str(), |a| a.name.as_str());
@@ -180,12 +268,15 @@ pub fn markdown(b: &Briefing) -> String {
                             .map(|q| cite(b, &q.source)),
                     )
                     .collect();
+                let n = b.position_support(i).count();
                 let _ = writeln!(
                     out,
-                    "- **{}** — {} ({}): {} {}",
+                    "- **{}** — {} ({}; {}; {n} source{}): {} {}",
                     md(actor),
                     p.stance.word(),
-                    md(&p.as_of.to_string()),
+                    basis(b, p),
+                    dated(&p.as_of, when),
+                    if n == 1 { "" } else { "s" },
                     md(&p.summary),
                     cites.join("")
                 );
@@ -199,9 +290,9 @@ pub fn markdown(b: &Briefing) -> String {
     }
 
     let _ = writeln!(out, "## Timeline\n");
-    let mut events: Vec<_> = b.events.iter().collect();
-    events.sort_by(|x, y| x.date.cmp(&y.date));
-    for e in events {
+    let mut events: Vec<usize> = (0..b.events.len()).collect();
+    events.sort_by_key(|&e| b.event_when(e));
+    for (e, when) in events.into_iter().map(|e| (&b.events[e], b.event_when(e))) {
         let place = e
             .place
             .as_ref()
@@ -217,7 +308,7 @@ pub fn markdown(b: &Briefing) -> String {
         let _ = writeln!(
             out,
             "- **{}** — {}{place}: {} {cites}",
-            md(&e.date.to_string()),
+            dated(&e.date, when),
             md(&e.title),
             md(&e.summary)
         );
@@ -238,7 +329,13 @@ pub fn markdown(b: &Briefing) -> String {
     if !b.discrepancies.is_empty() {
         let _ = writeln!(out, "\n## Where the sources disagree\n");
         for d in &b.discrepancies {
-            let _ = writeln!(out, "### {}\n", md(&d.fact));
+            let _ = writeln!(
+                out,
+                "### {}\n\n*{}*: {}.\n",
+                md(&d.fact),
+                d.kind.id(),
+                d.kind.meaning()
+            );
             for a in &d.accounts {
                 let _ = writeln!(
                     out,

@@ -10,22 +10,47 @@ use crate::app::{Action, Pane};
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
+    pub alt: bool,
 }
 
 const fn k(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         ctrl: false,
+        alt: false,
     }
 }
 const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         ctrl: true,
+        alt: false,
+    }
+}
+const fn alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        ctrl: false,
+        alt: true,
     }
 }
 const fn code(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
+    Key {
+        code,
+        ctrl: false,
+        alt: false,
+    }
+}
+
+impl Key {
+    /// The key of a terminal event, as the table names keys.
+    pub fn of(key: KeyEvent) -> Key {
+        Key {
+            code: key.code,
+            ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
+            alt: key.modifiers.contains(KeyModifiers::ALT),
+        }
+    }
 }
 
 /// Where a binding applies.
@@ -74,12 +99,22 @@ use Scope::{Everywhere, In, Typing};
 pub const KEYMAP: &[Binding] = &[
     hinted(
         bind(
-            &[k('1'), k('2'), k('3'), k('4')],
+            &[
+                k('1'),
+                k('2'),
+                k('3'),
+                k('4'),
+                k('5'),
+                k('6'),
+                k('7'),
+                k('8'),
+                k('9'),
+            ],
             Action::Side(0),
             Everywhere,
-            "jump to one of the four main sides",
+            "jump to a side's first actor (the briefing's first nine sides)",
         ),
-        "1-4",
+        "1-9",
         "sides",
     ),
     hinted(
@@ -144,20 +179,88 @@ pub const KEYMAP: &[Binding] = &[
             &[code(KeyCode::Enter)],
             Action::Open,
             In(Pane::Actors),
-            "on a position: read it in the source; on an actor: go to their events",
+            "read the current item's words in the source",
         ),
         "Enter",
-        "open",
+        "read source",
+    ),
+    hinted(
+        bind(
+            &[code(KeyCode::Enter)],
+            Action::Open,
+            In(Pane::Details),
+            "read the current item's words in the source",
+        ),
+        "Enter",
+        "read source",
+    ),
+    hinted(
+        bind(
+            &[k('f')],
+            Action::FilterActor,
+            Everywhere,
+            "filter the timeline to the current actor's events (again: show all)",
+        ),
+        "f/F",
+        "filter",
+    ),
+    bind(
+        &[k('F')],
+        Action::FilterSide,
+        Everywhere,
+        "filter the timeline to the events of the current actor's side (again: show all)",
+    ),
+    hinted(
+        bind(
+            &[k('x')],
+            Action::ClearFilters,
+            Everywhere,
+            "clear the timeline's filters",
+        ),
+        "x",
+        "clear filter",
     ),
     hinted(
         bind(
             &[code(KeyCode::Enter)],
             Action::Open,
             In(Pane::Source),
-            "on a highlighted quote: go to its speaker and event",
+            "on a highlighted quote: make it current (its speaker and event follow)",
         ),
         "Enter",
-        "speaker",
+        "quote",
+    ),
+    hinted(
+        bind(
+            &[k('r')],
+            Action::ToggleReading,
+            Everywhere,
+            "read the source full screen in a comfortable column (again or Esc: back)",
+        ),
+        "r",
+        "read",
+    ),
+    bind(
+        &[k(' ')],
+        Action::PageDown,
+        In(Pane::Source),
+        "page down, as in less",
+    ),
+    bind(
+        &[k('b')],
+        Action::PageUp,
+        In(Pane::Source),
+        "page up, as in less",
+    ),
+    hinted(
+        bind(
+            &[k('u')],
+            Action::ToggleMentions,
+            In(Pane::Source),
+            "underline actors' names in the source, or not",
+        ),
+        "u",
+        "names",
     ),
     hinted(
         bind(
@@ -212,10 +315,168 @@ pub const KEYMAP: &[Binding] = &[
             &[code(KeyCode::Esc)],
             Action::Back,
             Everywhere,
-            "clear the actor filter; close the help",
+            "close the help, the reading mode or the found matches; else back to before the last jump",
         ),
         "Esc",
-        "clear filter",
+        "back",
+    ),
+    bind(
+        &[ctrl('o'), alt(KeyCode::Left)],
+        Action::JumpBack,
+        Everywhere,
+        "back to before the last jump (a search result, Enter on a quote, a side key)",
+    ),
+    bind(
+        &[alt(KeyCode::Right)],
+        Action::JumpForward,
+        Everywhere,
+        "forward again after going back",
+    ),
+    bind(
+        &[k('A')],
+        Action::ToggleAssessed,
+        Everywhere,
+        "hide positions that are an author's assessment (∴), or show them again",
+    ),
+    hinted(
+        bind(
+            &[k('m')],
+            Action::OpenView(Pane::Matrix),
+            Everywhere,
+            "the stance matrix: every actor's stance on every issue as of a date (again: back)",
+        ),
+        "m",
+        "matrix",
+    ),
+    bind(
+        &[k('c')],
+        Action::OpenView(Pane::Changes),
+        Everywhere,
+        "what changed: every move of a stance, since the matrix's since date, by its date",
+    ),
+    bind(
+        &[k('i')],
+        Action::OpenView(Pane::IssueView),
+        Everywhere,
+        "one issue across every side: each actor's stances on a shared time axis",
+    ),
+    hinted(
+        bind(
+            &[k('d')],
+            Action::OpenView(Pane::Disagreements),
+            Everywhere,
+            "where the sources disagree: each account side by side",
+        ),
+        "d",
+        "disagree",
+    ),
+    hinted(
+        bind(
+            &[code(KeyCode::Left), k('h')],
+            Action::Left,
+            In(Pane::Matrix),
+            "previous issue; out of a cell's history",
+        ),
+        "h/l",
+        "issues",
+    ),
+    bind(
+        &[code(KeyCode::Right), k('l')],
+        Action::Right,
+        In(Pane::Matrix),
+        "next issue",
+    ),
+    hinted(
+        bind(
+            &[k('<'), k(',')],
+            Action::EarlierDate,
+            In(Pane::Matrix),
+            "the date steps back to the previous event's day",
+        ),
+        "</>",
+        "date",
+    ),
+    bind(
+        &[k('>'), k('.')],
+        Action::LaterDate,
+        In(Pane::Matrix),
+        "the date steps on to the next event's day",
+    ),
+    hinted(
+        bind(
+            &[k('t')],
+            Action::TypeDate,
+            In(Pane::Matrix),
+            "type the date (2025-08-20, 20 aug, aug 2025)",
+        ),
+        "t",
+        "type date",
+    ),
+    hinted(
+        bind(
+            &[k('s')],
+            Action::MarkSince,
+            In(Pane::Matrix),
+            "mark what changed since the date shown now (again: stop)",
+        ),
+        "s",
+        "since",
+    ),
+    bind(
+        &[k('S')],
+        Action::TypeSince,
+        In(Pane::Matrix),
+        "type the since date",
+    ),
+    hinted(
+        bind(
+            &[k('v')],
+            Action::ToggleBy,
+            In(Pane::Matrix),
+            "one row per side (its actors summarised: one stance, or mixed) or per actor",
+        ),
+        "v",
+        "sides/actors",
+    ),
+    hinted(
+        bind(
+            &[code(KeyCode::Enter)],
+            Action::Open,
+            In(Pane::Matrix),
+            "a cell: its history of positions; a position there: its words in the source",
+        ),
+        "Enter",
+        "history",
+    ),
+    hinted(
+        bind(
+            &[code(KeyCode::Enter)],
+            Action::Open,
+            In(Pane::Changes),
+            "the change's position, with its words in the source",
+        ),
+        "Enter",
+        "open",
+    ),
+    hinted(
+        bind(
+            &[code(KeyCode::Enter)],
+            Action::Open,
+            In(Pane::IssueView),
+            "the actor's latest position on the issue, with its words",
+        ),
+        "Enter",
+        "open",
+    ),
+    hinted(
+        bind(
+            &[code(KeyCode::Enter)],
+            Action::Open,
+            In(Pane::Disagreements),
+            "both accounts in their sources; [ and ] switch between them",
+        ),
+        "Enter",
+        "open",
     ),
     hinted(
         bind(
@@ -298,11 +559,7 @@ impl Binding {
 
 /// The action for a key in a context, if any.
 pub fn resolve(key: KeyEvent, ctx: &Context) -> Option<Action> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let pressed = Key {
-        code: key.code,
-        ctrl,
-    };
+    let pressed = Key::of(key);
     for b in KEYMAP.iter().filter(|b| b.applies(ctx)) {
         if let Some(i) = b.keys.iter().position(|k| *k == pressed) {
             // The side keys share one binding; the key says which side.
@@ -318,11 +575,8 @@ pub fn resolve(key: KeyEvent, ctx: &Context) -> Option<Action> {
 /// The action for a key while typing in the palette or the find prompt:
 /// the Typing bindings, paging as everywhere, and any other character as text.
 pub fn resolve_typing(key: KeyEvent) -> Option<Action> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let pressed = Key {
-        code: key.code,
-        ctrl,
-    };
+    let pressed = Key::of(key);
+    let ctrl = pressed.ctrl;
     let typing = KEYMAP.iter().filter(|b| b.scope == Typing);
     if let Some(b) = typing.clone().find(|b| b.keys.contains(&pressed)) {
         return Some(b.action);
@@ -339,7 +593,10 @@ pub fn resolve_typing(key: KeyEvent) -> Option<Action> {
 /// How the help names a key.
 pub fn key_name(key: &Key) -> String {
     let name = match key.code {
+        KeyCode::Char(' ') => "Space".into(),
         KeyCode::Char(c) => c.to_string(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
         KeyCode::Up => "↑".into(),
         KeyCode::Down => "↓".into(),
         KeyCode::Home => "Home".into(),
@@ -353,10 +610,10 @@ pub fn key_name(key: &Key) -> String {
         KeyCode::Backspace => "Backspace".into(),
         other => format!("{other:?}"),
     };
-    if key.ctrl {
-        format!("Ctrl-{name}")
-    } else {
-        name
+    match (key.ctrl, key.alt) {
+        (true, _) => format!("Ctrl-{name}"),
+        (_, true) => format!("Alt-{name}"),
+        _ => name,
     }
 }
 

@@ -23,7 +23,8 @@ use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 use crate::app::{Action, App};
 use crate::keymap::{Context, resolve, resolve_typing};
 use crate::model::Briefing;
-use crate::ui::{self, theme::Theme};
+use crate::theme::Theme;
+use crate::ui;
 use signals::{Input, Signal, Signals, Wait};
 
 /// Why the reader could not start: there is no terminal to read keys from
@@ -147,7 +148,13 @@ fn event_loop(
                 Signal::Quit(sig) => return Ok(Some(sig)),
                 Signal::Stop => suspend(terminal, app)?,
                 Signal::Continue => resume(terminal, app)?,
-                Signal::Resize => {}
+                // Crossterm reports a resize too, but its own wake-up may
+                // land after ours and find us asleep: act on it here.
+                Signal::Resize => {
+                    let (width, height) = ratatui::crossterm::terminal::size()?;
+                    app.update(Action::Resize { width, height });
+                    terminal.draw(|frame| ui::draw(frame, app))?;
+                }
             }
         }
         // Crossterm would spin reading nothing from a terminal that is gone.

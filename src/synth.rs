@@ -13,7 +13,8 @@ use std::collections::HashSet;
 use words::*;
 
 use crate::model::{
-    Actor, ActorKind, Briefing, FuzzyDate, Id, Issue, Meta, Point, Position, Side, Stance, validate,
+    Actor, ActorKind, Basis, Briefing, FuzzyDate, Id, Issue, Meta, Point, Position, Side, Stance,
+    validate,
 };
 
 /// splitmix64: small, fast, and the same on every platform.
@@ -68,6 +69,7 @@ fn date(rng: &mut Rng) -> FuzzyDate {
     let p = day(rng);
     match rng.below(20) {
         0 => FuzzyDate::About {
+            inferred: false,
             about: p,
             text: "mid-month".into(),
         },
@@ -141,13 +143,29 @@ pub fn generate(items: usize, seed: u64) -> Briefing {
             id: id(format!("{}-{i}", slug(&title))),
             title,
             question,
+            // Every sixth issue is a forecast, so that its vocabulary is used.
+            forecast: i % 6 == 5,
         });
     }
     text::sources(&mut b, &mut rng, &plan);
+    let forecasts: HashSet<String> = b
+        .issues
+        .iter()
+        .filter(|x| x.forecast)
+        .map(|x| x.id.value.clone())
+        .collect();
     for i in 0..plan.positions {
         let q = &b.quotes[rng.below(b.quotes.len())];
-        let stance = Stance::ALL[rng.below(Stance::ALL.len())];
         let issue = q.issues[0].clone();
+        let words: Vec<Stance> = Stance::vocabulary(forecasts.contains(issue.as_str())).collect();
+        let stance = words[rng.below(words.len())];
+        // Half stated, a quarter reported, a quarter assessed by the
+        // quote's source.
+        let (basis, assessed_by) = match i % 4 {
+            2 => (Basis::Reported, None),
+            3 => (Basis::Assessed, Some(q.source.clone())),
+            _ => (Basis::Stated, None),
+        };
         let who = b
             .actors
             .iter()
@@ -167,10 +185,13 @@ pub fn generate(items: usize, seed: u64) -> Briefing {
             actor: q.speaker.clone(),
             issue,
             stance,
+            basis,
+            assessed_by,
             as_of: date(&mut rng),
             summary: format!("{who} {} {}.", stance.word(), topic.to_lowercase()),
             quotes: vec![q.id.clone()],
             evidence: vec![],
+            spans: Default::default(),
         });
     }
     let none = validate::Unreadable::default();
@@ -275,6 +296,7 @@ fn actors(b: &mut Briefing, rng: &mut Rng, n: usize, sides: &[&str]) {
             role: format!("Known actor {i}"),
             aliases: aliases.iter().map(|s| s.to_string()).collect(),
             member_of: vec![],
+            note: None,
         });
     }
     while b.actors.len() < n {
@@ -312,6 +334,7 @@ fn actors(b: &mut Briefing, rng: &mut Rng, n: usize, sides: &[&str]) {
             ),
             aliases,
             member_of: vec![],
+            note: None,
         });
     }
 }

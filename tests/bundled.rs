@@ -198,3 +198,141 @@ fn quotes_at_an_event_are_those_that_name_it() {
     }
     assert!(linked > 0, "the bundled briefing links quotes to events");
 }
+
+/// How many `[[key]]` items a bundled file holds as written.
+fn written(file: &str, key: &str) -> usize {
+    let text = brief::bundled::UKRAINE
+        .get_file(file)
+        .and_then(|f| f.contents_utf8())
+        .unwrap_or_else(|| panic!("bundled {file}"));
+    text.lines()
+        .filter(|l| l.trim() == format!("[[{key}]]"))
+        .count()
+}
+
+#[test]
+fn every_position_has_a_basis_and_every_assessed_one_names_its_assessor() {
+    let loaded = bundled();
+    let mut report = Vec::new();
+    brief::cli::write_diagnostics(&mut report, &loaded, Some("<bundled>/positions.toml")).unwrap();
+    assert!(report.is_empty(), "{}", String::from_utf8_lossy(&report));
+    let b = loaded.briefing;
+    // A position without a basis can't be read: none was left out.
+    assert_eq!(b.positions.len(), written("positions.toml", "positions"));
+    for p in &b.positions {
+        if p.basis == brief::model::Basis::Assessed {
+            let who = b.assessor(p);
+            assert!(
+                who.is_some(),
+                "position {} is assessed, by {:?}",
+                p.id,
+                p.assessed_by
+            );
+        } else {
+            assert!(
+                p.assessed_by.is_none(),
+                "position {} is {} yet names an assessor",
+                p.id,
+                p.basis.id()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_discrepancy_says_what_kind_it_is() {
+    let loaded = bundled();
+    let mut report = Vec::new();
+    brief::cli::write_diagnostics(&mut report, &loaded, Some("<bundled>/discrepancies.toml"))
+        .unwrap();
+    assert!(report.is_empty(), "{}", String::from_utf8_lossy(&report));
+    assert_eq!(
+        loaded.briefing.discrepancies.len(),
+        written("discrepancies.toml", "discrepancies")
+    );
+}
+
+#[test]
+fn every_event_and_position_has_a_source() {
+    let b = bundled().briefing;
+    for e in 0..b.events.len() {
+        assert!(b.event_support(e).count() >= 1, "event {}", b.events[e].id);
+    }
+    for p in 0..b.positions.len() {
+        assert!(
+            b.position_support(p).count() >= 1,
+            "position {}",
+            b.positions[p].id
+        );
+    }
+}
+
+/// Issue 7's rule, checked over the whole bundled briefing: in every actor's
+/// history on every issue, the position shown as current is dated, and no
+/// other position of that history is certainly later than it (its earliest
+/// possible day after the current one's latest). Undated ones are never current.
+#[test]
+fn every_current_stance_is_the_latest_by_the_documented_rule() {
+    use brief::app::lists::{Standing, positions_of, standing};
+    let b = bundled().briefing;
+    let mut histories = 0;
+    for a in 0..b.actors.len() {
+        let ps = positions_of(&b, a);
+        for issue in &b.issues {
+            let history: Vec<usize> = ps
+                .iter()
+                .copied()
+                .filter(|&p| b.positions[p].issue == issue.id)
+                .collect();
+            if history.is_empty() {
+                continue;
+            }
+            histories += 1;
+            let standings: Vec<Standing> = (0..ps.len())
+                .filter(|&i| b.positions[ps[i]].issue == issue.id)
+                .map(|i| standing(&b, &ps, i))
+                .collect();
+            let current: Vec<usize> = history
+                .iter()
+                .zip(&standings)
+                .filter(|(_, s)| **s == Standing::Current)
+                .map(|(p, _)| *p)
+                .collect();
+            let dated = history.iter().any(|&p| b.position_when(p).is_dated());
+            assert_eq!(
+                current.len(),
+                usize::from(dated),
+                "{}",
+                b.actors[a].id.value
+            );
+            for &c in &current {
+                let now = b.position_when(c);
+                assert!(now.is_dated());
+                for &o in history.iter().filter(|&&o| o != c) {
+                    let other = b.position_when(o);
+                    if let (Some(first), Some(last)) = (other.first_day(), now.last_day()) {
+                        assert!(
+                            first <= last,
+                            "{} on {}: `{}` ({}) is certainly later than the current `{}` ({})",
+                            b.actors[a].id.value,
+                            issue.id.value,
+                            b.positions[o].id.value,
+                            other.label(),
+                            b.positions[c].id.value,
+                            now.label()
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(histories > 50, "{histories} histories checked");
+    // The two the issue named read in the articles' order.
+    let trump = b.actor_index("trump").unwrap();
+    let on_ceasefire: Vec<&str> = positions_of(&b, trump)
+        .into_iter()
+        .filter(|&p| b.positions[p].issue == "ceasefire")
+        .map(|p| b.positions[p].stance.word())
+        .collect();
+    assert_eq!(on_ceasefire.last(), Some(&"ambiguous"), "{on_ceasefire:?}");
+}

@@ -61,10 +61,10 @@ fn unknown_missing_and_mistyped_fields() {
         "bad-fields",
         1,
         &[
-            "actors.toml:3:1: error: unknown field `nmae`, expected one of `id`, `name`, `kind`, `side`, `role`, `aliases`, `member_of`",
+            "actors.toml:3:1: error: unknown field `nmae`, expected one of `id`, `name`, `kind`, `side`, `role`, `aliases`, `member_of`, `note`",
             "actors.toml:12:8: error: invalid type: integer `3`, expected a string",
             "issues.toml:1:1: error: missing field `question`",
-            "positions.toml:14:10: error: unknown stance `maybe`; expected one of `supports`, `opposes`, `demands`, `rules-out`, `conditional`, `open`, `ambiguous`",
+            "positions.toml:15:10: error: unknown stance `maybe`; expected one of `supports`, `opposes`, `demands`, `rules-out`, `conditional`, `open`, `ambiguous`, `expects`, `doubts`",
         ],
     );
 }
@@ -91,8 +91,8 @@ fn references_to_unknown_items() {
             "actors.toml:5:8: error: unknown side `kremlin`",
             "actors.toml:16:14: error: unknown actor `ukraine`",
             "events.toml:8:29: error: unknown actor `biden`",
-            "positions.toml:8:11: error: unknown quote `zakharova-acceptable`",
-            "positions.toml:17:24: error: unknown source `nope`",
+            "positions.toml:9:11: error: unknown quote `zakharova-acceptable`",
+            "positions.toml:19:24: error: unknown source `nope`",
             "quotes.toml:3:11: error: unknown actor `putin`",
             "quotes.toml:7:9: error: unknown event `rome`",
             "quotes.toml:8:11: error: unknown issue `sanctions`",
@@ -107,10 +107,10 @@ fn dates_that_do_not_exist_and_ranges_out_of_order() {
         1,
         &[
             "events.toml:3:8: error: TOML syntax: invalid date, expected day between 01 and 28",
-            "positions.toml:6:9: error: date range out of order: `from` 2025-08-31 is after `to` 2025-08-21",
-            "positions.toml:15:9: error: `September` is not a date; write YYYY-MM-DD, \"YYYY-MM\" or \"YYYY\"",
+            "positions.toml:7:9: error: date range out of order: `from` 2025-08-31 is after `to` 2025-08-21",
+            "positions.toml:17:9: error: `September` is not a date; write YYYY-MM-DD, \"YYYY-MM\" or \"YYYY\"",
             "quotes.toml:6:10: error: `2025-02-29` does not exist: Feb 2025 has no day 29",
-            "sources.toml:5:13: error: a date table needs `text`, the source's own words; a date is 2025-08-18, \"2025-08\", \"2025\", \"unknown\", or a table with `text` and `about`, `from` or `to`",
+            "sources.toml:5:13: error: a date table needs `text`, the source's own words; a date is 2025-08-18, \"2025-08\", \"2025\", \"unknown\", or a table with `text` and `on`, `about`, `from` or `to` (and optionally `inferred`)",
         ],
     );
 }
@@ -122,7 +122,7 @@ fn quotes_and_excerpts_must_be_verbatim_and_unambiguous() {
         1,
         &[
             "events.toml:10:42: error: excerpt occurs 2 times in source `article` but none has the given prefix/suffix",
-            "positions.toml:17:42: error: excerpt occurs 2 times in source `article`; add `prefix` or `suffix` to pick one",
+            "positions.toml:19:42: error: excerpt occurs 2 times in source `article`; add `prefix` or `suffix` to pick one",
             "quotes.toml:4:8: error: quote not found verbatim in source `article`",
         ],
     );
@@ -172,6 +172,54 @@ fn required_sides() {
         &[
             "briefing.toml:9:6: error: missing required side(s) `washington`",
             "briefing.toml:9:6: error: define at least one side besides the four main ones (e.g. analysts)",
+        ],
+    );
+}
+
+#[test]
+fn every_kind_of_trust_checks_clean() {
+    assert_reports("trust", 0, &[]);
+}
+
+#[test]
+fn basis_is_required_and_only_assessed_positions_name_an_assessor() {
+    // The last two positions name an actor and a source: both are fine.
+    assert_reports(
+        "bad-basis",
+        1,
+        &[
+            "positions.toml:1:1: error: missing field `basis`",
+            "positions.toml:15:9: error: unknown basis `claimed`; expected one of `stated`, `reported`, `assessed`",
+            "positions.toml:25:9: error: an assessed position needs `assessed_by`: the actor or source id whose assessment it is",
+            "positions.toml:36:15: error: `assessed_by` is only for `basis = \"assessed\"`; this position's basis is `stated`",
+            "positions.toml:47:15: error: unknown actor or source `kremlinologist`",
+            "positions.toml:58:15: error: `wire` is both an actor and a source id; rename one so that the assessor is clear",
+        ],
+    );
+}
+
+#[test]
+fn forecast_issues_take_forecast_stances_and_no_other_issue_does() {
+    // `ambiguous` fits both; `expects` on the forecast issue is fine.
+    assert_reports(
+        "bad-forecast",
+        1,
+        &[
+            "positions.toml:5:10: error: stance `opposes` on forecast issue `troops-first`: a forecast takes `expects`, `doubts` or `ambiguous`",
+            "positions.toml:15:10: error: stance `doubts` is for forecasts, and issue `foreign-troops` is not one (no `forecast = true`): use `supports`, `opposes`, `demands`, `rules-out`, `conditional`, `open` or `ambiguous`",
+            "positions.toml:56:10: error: stance `expects` is for forecasts, and issue `foreign-troops` is not one (no `forecast = true`): use `supports`, `opposes`, `demands`, `rules-out`, `conditional`, `open` or `ambiguous`",
+        ],
+    );
+}
+
+#[test]
+fn discrepancies_say_what_kind_they_are() {
+    assert_reports(
+        "bad-discrepancy-kind",
+        1,
+        &[
+            "discrepancies.toml:1:1: error: missing field `kind`",
+            "discrepancies.toml:17:8: error: unknown discrepancy kind `disagreement`; expected one of `contradiction`, `emphasis`, `change`, `detail`",
         ],
     );
 }

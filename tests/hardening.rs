@@ -377,7 +377,7 @@ fn emoji_with_variation_selector_16_are_measured_two_wide() {
     use brief::app::wrap::wrap;
     use ratatui::text::Line;
     let text = "❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}";
-    let rows = wrap(text, 6);
+    let rows = wrap(text, 6, false);
     let shown: Vec<&str> = rows.iter().map(|r| &text[r.clone()]).collect();
     assert_eq!(shown, ["❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}", "❤\u{fe0f}❤\u{fe0f}"]);
     for row in shown {
@@ -385,7 +385,10 @@ fn emoji_with_variation_selector_16_are_measured_two_wide() {
         assert_eq!(brief::model::text::width(row), Line::from(row).width());
     }
     let text = "one\r\ntwo\r\n";
-    let rows: Vec<&str> = wrap(text, 10).iter().map(|r| &text[r.clone()]).collect();
+    let rows: Vec<&str> = wrap(text, 10, false)
+        .iter()
+        .map(|r| &text[r.clone()])
+        .collect();
     assert_eq!(rows, ["one", "two", ""]);
 }
 

@@ -88,6 +88,14 @@ fn zakharova_troops_enter_lands_on_her_words_highlighted() {
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     assert!(app.search.palette.is_none());
     assert_eq!(app.focus, Pane::Source);
+    // Every pane is on her quote: Details, the actors pane, the timeline.
+    assert_eq!(app.current, brief::app::current::Item::Quote(q));
+    assert_eq!(
+        app.details.of,
+        Some(brief::app::current::Item::Quote(q)),
+        "Details describes the quote"
+    );
+    assert_eq!(app.actor, brief::app::lists::ActorSel::Quote(q));
     let quote = &app.briefing.quotes[q];
     let current = &app.source.marks[app.source.current.expect("a current highlight")];
     assert_eq!(current.quote, Some(q));

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use brief::app::App;
+use brief::app::current::Item;
 use brief::keymap::{Context, resolve};
 use brief::model::Briefing;
 use brief::ui::{self, theme::Theme};
@@ -90,9 +91,9 @@ fn first_screen_160x48() {
 #[test]
 fn actor_selected_with_the_timeline_filtered() {
     let mut app = app(bundled(), 80, 24, true);
-    press(&mut app, "2");
+    press(&mut app, "2f");
     let terminal = draw(&app);
-    assert!(app.filter.is_some());
+    assert!(app.filter.actor.is_some());
     let screen = terminal.backend().to_string();
     assert!(screen.contains("filter:"), "the filter is shown");
     assert_snapshot!(terminal.backend());
@@ -136,12 +137,25 @@ fn help_overlay() {
     let screen = terminal.backend().to_string();
     for words in [
         "Help — keys",
-        "Start: press 1–4",
+        "Start: press a side's number",
         "quit",
-        "Shift-Tab",
         "j/k scroll",
     ] {
         assert!(screen.contains(words), "help lacks {words}");
+    }
+    let all: String = brief::ui::help::lines(&app, 76)
+        .iter()
+        .map(|l| l.to_string() + "\n")
+        .collect();
+    for words in [
+        "Shift-Tab",
+        "Ctrl-o",
+        "Alt-←",
+        "Space",
+        "filter the timeline",
+        "Ctrl-c",
+    ] {
+        assert!(all.contains(words), "help lacks {words}");
     }
     assert_snapshot!(terminal.backend());
 }
@@ -151,13 +165,7 @@ fn help_overlay_scrolls_to_the_legend() {
     let mut app = app(bundled(), 80, 24, true);
     press(&mut app, "?G");
     let screen = draw(&app).backend().to_string();
-    for words in [
-        "Ctrl-c",
-        "next highlight",
-        "Stances:",
-        "rules out",
-        "Sides:",
-    ] {
+    for words in ["Stances:", "rules out", "Sides:", "Basis:", "Dates:"] {
         assert!(screen.contains(words), "help lacks {words}:\n{screen}");
     }
 }
@@ -296,4 +304,136 @@ fn moscow_on_foreign_troops_in_a_handful_of_keys() {
         reversed.contains(&first),
         "{first:?} is not highlighted on screen"
     );
+}
+
+/// The end of the bundled timeline: vague dates in their compact form, then
+/// the events nothing places in time, under their own heading.
+#[test]
+fn timeline_with_vague_dates_and_its_undated_group() {
+    let mut app = app(bundled(), 120, 40, true);
+    press(&mut app, "G");
+    let terminal = draw(&app);
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("── undated"), "{screen}");
+    assert!(
+        screen.contains("≤ 20 Aug 2025") || screen.contains("≥ "),
+        "{screen}"
+    );
+    assert_snapshot!(terminal.backend());
+}
+
+/// Trump's stances: the current one last on each issue, the earlier ones
+/// marked, in the order the articles give.
+#[test]
+fn an_actors_stance_history_with_a_change_of_stance() {
+    let mut app = app(bundled(), 120, 40, true);
+    let trump = app.briefing.actor_index("trump").unwrap();
+    app.jump(Item::Actor(trump));
+    let terminal = draw(&app);
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("(earlier)"), "{screen}");
+    assert_snapshot!(terminal.backend());
+}
+
+/// Details shows the whole record of every kind of item.
+#[test]
+fn details_for_each_kind_of_item() {
+    let mut app = app(fixture(), 100, 32, true);
+    let b = app.briefing.clone();
+    let items = [
+        ("event", Item::Event(b.event_index("paris").unwrap())),
+        ("actor", Item::Actor(b.actor_index("russia").unwrap())),
+        ("position", Item::Position(0)),
+        ("quote", Item::Quote(0)),
+        ("issue", Item::Issue(0)),
+        ("source", Item::Source(0)),
+        (
+            "passage",
+            Item::Passage {
+                source: 0,
+                range: 0..40,
+            },
+        ),
+    ];
+    for (name, item) in items {
+        app.jump(item);
+        app.focus = brief::app::Pane::Details;
+        let terminal = draw(&app);
+        insta::assert_snapshot!(format!("details_{name}"), terminal.backend());
+    }
+}
+
+#[test]
+fn reading_mode_80x24_and_200x60() {
+    for (w, h) in [(80, 24), (200, 60)] {
+        let mut app = app(bundled(), w, h, true);
+        press(&mut app, "1jr");
+        assert!(app.reading);
+        let terminal = draw(&app);
+        let screen = terminal.backend().to_string();
+        assert!(screen.contains("lines "), "an honest position: {screen}");
+        insta::assert_snapshot!(format!("reading_{w}x{h}"), terminal.backend());
+    }
+}
+
+/// The analyst's views on the bundled briefing: the matrix at both sizes
+/// with changes since 15 August marked, the changes list, one issue across
+/// the sides, and where the sources disagree.
+#[test]
+fn analyst_views() {
+    use brief::app::{Action, Pane};
+    for (w, h) in [(80, 24), (200, 60)] {
+        let mut app = app(bundled(), w, h, true);
+        app.update(Action::OpenView(Pane::Matrix));
+        app.update(Action::TypeSince);
+        for c in "15 aug".chars() {
+            app.update(Action::Type(c));
+        }
+        app.update(Action::Open);
+        app.update(Action::TypeDate);
+        for c in "6 sep".chars() {
+            app.update(Action::Type(c));
+        }
+        app.update(Action::Open);
+        let terminal = draw(&app);
+        let screen = terminal.backend().to_string();
+        assert!(screen.contains("Stances as of 6 Sep 2025"), "{screen}");
+        assert!(screen.contains("Δ since 15 Aug 2025"), "{screen}");
+        insta::assert_snapshot!(format!("matrix_{w}x{h}"), terminal.backend());
+        if w == 200 {
+            app.update(Action::OpenView(Pane::Changes));
+            insta::assert_snapshot!("changes_200x60", draw(&app).backend());
+        }
+    }
+    let mut app = app(bundled(), 160, 48, true);
+    let us_role = app.briefing.issue_index("us-role").unwrap();
+    app.jump(Item::Issue(us_role));
+    app.update(Action::OpenView(Pane::IssueView));
+    let terminal = draw(&app);
+    assert!(terminal.backend().to_string().contains("Donald Trump"));
+    insta::assert_snapshot!("issue_view_us_role", terminal.backend());
+    app.update(Action::OpenView(Pane::Disagreements));
+    insta::assert_snapshot!("disagreements", draw(&app).backend());
+}
+
+/// Issue 12: who holds that a position is held (its basis) and how many
+/// sources support it, in the actors pane and in Details.
+#[test]
+fn basis_and_corroboration_in_the_actors_pane_and_details() {
+    let mut app = app(fixture(), 100, 30, true);
+    let p = app
+        .briefing
+        .positions
+        .iter()
+        .position(|p| p.id == "trump-troops-assessed")
+        .unwrap();
+    app.jump(Item::Position(p));
+    // Tab twice: to Details, which grows to show the whole record.
+    press(&mut app, "<Tab><Tab>");
+    let terminal = draw(&app);
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("✓ supports ∴×1"), "{screen}");
+    assert!(screen.contains("∴ assessed by A. Writer"), "{screen}");
+    assert!(screen.contains("1 source"), "{screen}");
+    assert_snapshot!(terminal.backend());
 }

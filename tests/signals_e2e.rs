@@ -12,6 +12,15 @@ use std::time::{Duration, Instant};
 
 use common::{Session, fixture};
 
+/// One test at a time: a child spawned by one test inherits the pty
+/// descriptors another test has open at that moment, which would keep a
+/// "closed" terminal open.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// What brief writes to give the terminal back: mouse tracking off, the
 /// main screen, the cursor shown.
 const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
@@ -90,16 +99,19 @@ fn ends_on(sig: i32) {
 
 #[test]
 fn sighup_restores_the_terminal_and_exits() {
+    let _serial = serial();
     ends_on(libc::SIGHUP);
 }
 
 #[test]
 fn sigterm_restores_the_terminal_and_exits() {
+    let _serial = serial();
     ends_on(libc::SIGTERM);
 }
 
 #[test]
 fn sigint_restores_the_terminal_and_exits() {
+    let _serial = serial();
     ends_on(libc::SIGINT);
 }
 
@@ -152,6 +164,7 @@ fn suspend_and_continue(s: &mut Session, by_key: bool) {
 
 #[test]
 fn ctrl_z_suspends_and_sigcont_redraws() {
+    let _serial = serial();
     let mut s = started();
     suspend_and_continue(&mut s, true);
     // Keys work again (raw mode is back): j moves, q quits.
@@ -162,6 +175,7 @@ fn ctrl_z_suspends_and_sigcont_redraws() {
 
 #[test]
 fn sigtstp_from_outside_suspends_too() {
+    let _serial = serial();
     let mut s = started();
     suspend_and_continue(&mut s, false);
     suspend_and_continue(&mut s, true);
@@ -171,6 +185,7 @@ fn sigtstp_from_outside_suspends_too() {
 
 #[test]
 fn a_closed_terminal_ends_the_reader_instead_of_spinning() {
+    let _serial = serial();
     use portable_pty::{CommandBuilder, PtySize, native_pty_system};
     let pty = native_pty_system()
         .openpty(PtySize {
@@ -213,6 +228,7 @@ fn a_closed_terminal_ends_the_reader_instead_of_spinning() {
 /// controlling terminal to read keys from.
 #[test]
 fn without_a_controlling_terminal_brief_says_so_and_exits_2() {
+    let _serial = serial();
     let (mut master, mut slave) = (0, 0);
     // SAFETY: openpty fills two descriptors that we then own.
     let rc = unsafe {
@@ -254,6 +270,7 @@ fn without_a_controlling_terminal_brief_says_so_and_exits_2() {
 /// �, and the raw bytes it writes hold none of them.
 #[test]
 fn no_invisible_character_reaches_the_terminal() {
+    let _serial = serial();
     let bundled = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("briefings/ukraine-security-guarantees");
     let dir = std::env::temp_dir().join(format!("brief-e2e-{}-invisible", std::process::id()));

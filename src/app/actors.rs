@@ -1,34 +1,21 @@
-//! The actors pane's selection and the timeline filter it sets.
+//! The actors pane's cursor, which makes the row it is on current.
 
+use super::current::Item;
 use super::lists::{self, ActorRow, ActorSel, Scrolled};
-use super::{App, Pane, source};
+use super::{App, Pane};
 
 impl App {
-    /// Selects an actor or one of their positions in the actors pane.
+    /// Moves the actors pane's cursor to an actor, position or quote, and
+    /// makes it current.
     pub fn select_actor_row(&mut self, sel: ActorSel) {
-        let changed = sel != self.actor || !self.expanded;
-        self.actor = sel;
-        self.expanded = true;
-        match sel {
-            ActorSel::Actor(a) => {
-                if changed || self.filter != Some(a) {
-                    self.set_filter(Some(a));
-                }
-            }
-            ActorSel::Position(p) => {
-                if changed {
-                    let links = source::position_links(&self.briefing, p);
-                    self.show_links(links, 0);
-                }
-            }
-            ActorSel::Quote(q) => {
-                if changed {
-                    let links = source::quote_link(&self.briefing, q).into_iter().collect();
-                    self.show_links(links, 0);
-                }
-            }
+        let item = match sel {
+            ActorSel::Actor(a) => Item::Actor(a),
+            ActorSel::Position(p) => Item::Position(p),
+            ActorSel::Quote(q) => Item::Quote(q),
+        };
+        if item != self.current || !self.expanded {
+            self.go(item);
         }
-        self.keep_actor_in_view();
     }
 
     pub(super) fn keep_actor_in_view(&mut self) {
@@ -59,27 +46,16 @@ impl App {
         self.actors_offset = s.offset;
     }
 
-    /// Sets the actor filter and recomputes the timeline, keeping the
-    /// selected event if it is still shown.
-    pub fn set_filter(&mut self, actor: Option<usize>) {
-        let event = self.events.get(self.timeline.selected).copied();
-        self.filter = actor;
-        self.refilter();
-        let at = event
-            .and_then(|e| self.events.iter().position(|&x| x == e))
-            .unwrap_or(0);
-        self.timeline = Scrolled::default();
-        self.timeline.select(at, self.page_of(Pane::Timeline));
-    }
-
     pub(super) fn refilter(&mut self) {
         self.events = lists::timeline(&self.briefing, self.filter);
+        self.timeline_rows = lists::timeline_rows(&self.briefing, &self.events);
     }
 
+    /// A side key: a jump to the side's first actor.
     pub(super) fn jump_to_side(&mut self, side: usize) {
         if let Some(a) = lists::first_actor_of_side(&self.briefing, side) {
+            self.jump(Item::Actor(a));
             self.focus = Pane::Actors;
-            self.select_actor_row(ActorSel::Actor(a));
         }
     }
 }

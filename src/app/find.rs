@@ -69,8 +69,9 @@ impl App {
     /// Highlights `found` in the open source, scrolling to the current one.
     pub(super) fn show_found(&mut self, found: Vec<Range<usize>>, current: Option<usize>) {
         let (_, height) = self.source_size();
+        let look = self.look();
         self.source
-            .set_found(&self.briefing, self.theme, found, current, height);
+            .set_found(&self.briefing, look, found, current, height);
     }
 
     /// n/N over found matches; false when there are none.

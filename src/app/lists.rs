@@ -4,6 +4,7 @@
 use crate::model::Briefing;
 
 use super::App;
+use super::current::Filter;
 
 /// A selection in a list with its scroll offset, kept in view.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -34,6 +35,17 @@ pub enum ActorSel {
     Quote(usize),
 }
 
+/// Where a position stands among an actor's positions on one issue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// The latest dated one: the actor's stance now.
+    Current,
+    /// A later dated one replaced it.
+    Earlier,
+    /// It has no date bound, so it can't be placed; never current.
+    Undated,
+}
+
 /// A row of the actors pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActorRow {
@@ -42,8 +54,8 @@ pub enum ActorRow {
     Actor(usize),
     /// An issue heading above the selected actor's positions on it.
     Issue(usize),
-    /// A position, and whether a later one on the same issue replaced it.
-    Position(usize, bool),
+    /// A position, and where it stands in the actor's history on its issue.
+    Position(usize, Standing),
     /// The heading above the selected actor's quotes.
     Quotes,
     Quote(usize),
@@ -83,33 +95,42 @@ pub fn selected_actor(app: &App) -> Option<usize> {
     }
 }
 
-/// An actor's positions ordered by issue (in file order), then by date.
+/// An actor's positions ordered by issue (in file order), then by the one
+/// order of time (undated last, ties in file order).
 pub fn positions_of(b: &Briefing, actor: usize) -> Vec<usize> {
     let id = b.actors[actor].id.as_str();
     let mut ps: Vec<usize> = (0..b.positions.len())
         .filter(|&p| b.positions[p].actor == id)
         .collect();
-    ps.sort_by(|&x, &y| {
-        let (px, py) = (&b.positions[x], &b.positions[y]);
-        (b.issue_index(&px.issue), &px.as_of).cmp(&(b.issue_index(&py.issue), &py.as_of))
-    });
+    ps.sort_by_key(|&p| (b.issue_index(&b.positions[p].issue), b.position_when(p)));
     ps
 }
 
-/// What an actor said, in the order they said it (undated last, then file order).
+/// What an actor said, in the order they said it (undated last, ties in file order).
 pub fn quotes_of(b: &Briefing, actor: usize) -> Vec<usize> {
     let id = b.actors[actor].id.as_str();
     let mut qs: Vec<usize> = (0..b.quotes.len())
         .filter(|&q| b.quotes[q].speaker == id)
         .collect();
-    // Stable: quotes of the same day keep their file order.
-    qs.sort_by_key(|&q| {
-        b.quotes[q]
-            .spoken
-            .as_ref()
-            .map_or((i32::MAX, 12, 31), |d| d.sort_key())
-    });
+    qs.sort_by_key(|&q| b.quote_when(q));
     qs
+}
+
+/// Where position `ps[i]` stands, given `ps` in issue-then-time order
+/// (undated after dated, so a later dated one follows directly).
+pub fn standing(b: &Briefing, ps: &[usize], i: usize) -> Standing {
+    let p = ps[i];
+    if !b.position_when(p).is_dated() {
+        return Standing::Undated;
+    }
+    let replaced = ps.get(i + 1).is_some_and(|&n| {
+        b.positions[n].issue == b.positions[p].issue && b.position_when(n).is_dated()
+    });
+    if replaced {
+        Standing::Earlier
+    } else {
+        Standing::Current
+    }
 }
 
 /// Sides in order, each with its actors; the selected actor's positions
@@ -125,16 +146,16 @@ pub fn actor_rows(app: &App) -> Vec<ActorRow> {
             if Some(a) != selected || !app.expanded {
                 continue;
             }
-            let ps = positions_of(b, a);
+            let mut ps = positions_of(b, a);
+            if app.hide_assessed {
+                ps.retain(|&p| b.positions[p].basis != crate::model::Basis::Assessed);
+            }
             for (i, &p) in ps.iter().enumerate() {
                 let issue = b.issue_index(&b.positions[p].issue);
                 if i == 0 || b.issue_index(&b.positions[ps[i - 1]].issue) != issue {
                     rows.push(ActorRow::Issue(issue.unwrap_or(usize::MAX)));
                 }
-                let replaced = ps
-                    .get(i + 1)
-                    .is_some_and(|&n| b.positions[n].issue == b.positions[p].issue);
-                rows.push(ActorRow::Position(p, replaced));
+                rows.push(ActorRow::Position(p, standing(b, &ps, i)));
             }
             let qs = quotes_of(b, a);
             if !qs.is_empty() {
@@ -153,22 +174,53 @@ fn is_or_member(b: &Briefing, actor: &str, who: &str) -> bool {
             .is_some_and(|a| a.member_of.iter().any(|m| m == who))
 }
 
-/// Events in date order (ties in file order); with an actor, only those they
-/// (or their members) take part in or are quoted in.
-pub fn timeline(b: &Briefing, actor: Option<usize>) -> Vec<usize> {
+/// Events in the one order of time; with a filter, only those its actor
+/// (or their members) or its side's actors take part in or are quoted in.
+pub fn timeline(b: &Briefing, filter: Filter) -> Vec<usize> {
+    let side = filter
+        .side
+        .and_then(|s| b.sides.get(s))
+        .map(|s| s.id.as_str());
+    let involves = |e: usize, pred: &dyn Fn(&str) -> bool| {
+        b.events[e].participants.iter().any(|p| pred(p))
+            || b.quotes_at_event(e)
+                .iter()
+                .any(|&q| pred(&b.quotes[q].speaker))
+    };
     let mut events: Vec<usize> = (0..b.events.len())
         .filter(|&e| {
-            let Some(a) = actor else { return true };
-            let who = b.actors[a].id.as_str();
-            let ev = &b.events[e];
-            ev.participants.iter().any(|p| is_or_member(b, p, who))
-                || b.quotes_at_event(e)
-                    .iter()
-                    .any(|&q| is_or_member(b, &b.quotes[q].speaker, who))
+            let by_actor = filter.actor.is_none_or(|a| {
+                let who = b.actors[a].id.as_str();
+                involves(e, &|p| is_or_member(b, p, who))
+            });
+            let by_side = side
+                .is_none_or(|side| involves(e, &|p| b.actor(p).is_some_and(|a| a.side == side)));
+            by_actor && by_side
         })
         .collect();
-    events.sort_by(|&x, &y| b.events[x].date.cmp(&b.events[y].date));
+    events.sort_by_key(|&e| b.event_when(e));
     events
+}
+
+/// A row of the timeline: an event, or the heading above the undated ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimelineRow {
+    Event(usize),
+    Undated,
+}
+
+/// The timeline's rows: dated events, then a heading, then the undated.
+pub fn timeline_rows(b: &Briefing, events: &[usize]) -> Vec<TimelineRow> {
+    let mut rows = Vec::with_capacity(events.len() + 1);
+    let mut heading = false;
+    for &e in events {
+        if !heading && !b.event_when(e).is_dated() {
+            rows.push(TimelineRow::Undated);
+            heading = true;
+        }
+        rows.push(TimelineRow::Event(e));
+    }
+    rows
 }
 
 /// The sides taking part in an event (participants and speakers), by index.

@@ -3,7 +3,8 @@
 
 use ratatui::layout::Position;
 
-use super::lists::{self, ActorRow};
+use super::current::Item;
+use super::lists::{self, ActorRow, TimelineRow};
 use super::{App, Pane};
 
 impl App {
@@ -11,9 +12,16 @@ impl App {
     pub fn pane_at(&self, column: u16, row: u16) -> Option<Pane> {
         let a = self.areas()?;
         let p = Position { x: column, y: row };
+        if self.reading {
+            return Some(Pane::Source);
+        }
+        if self.focus.is_view() {
+            return Some(self.focus);
+        }
         [
             (a.timeline, Pane::Timeline),
             (a.actors, Pane::Actors),
+            (a.details, Pane::Details),
             (a.source, Pane::Source),
         ]
         .into_iter()
@@ -30,9 +38,11 @@ impl App {
             Pane::Timeline => {
                 let line = row.saturating_sub(a.timeline.y + 1) as usize;
                 let at = self.timeline.offset + line;
-                if row > a.timeline.y && at < self.events.len() && at != self.timeline.selected {
-                    self.timeline.select(at, self.page_of(Pane::Timeline));
-                    self.open_event();
+                if row > a.timeline.y
+                    && let Some(&TimelineRow::Event(e)) = self.timeline_rows.get(at)
+                    && self.current != Item::Event(e)
+                {
+                    self.go(Item::Event(e));
                 }
             }
             Pane::Actors => {
@@ -44,7 +54,7 @@ impl App {
                     self.select_actor_row(sel);
                 }
             }
-            Pane::Source => {}
+            _ => {}
         }
     }
 }

@@ -4,9 +4,8 @@
 
 use std::sync::Arc;
 
+use super::current::Item;
 use super::find::Find;
-use super::lists::ActorSel;
-use super::source::Link;
 use super::{Action, App, Pane};
 use crate::search::worker::Worker;
 use crate::search::{Corpus, Hit, Matcher, Query, Results, Target};
@@ -46,7 +45,7 @@ pub struct SearchState {
 
 /// Rows of results the palette shows at a screen size.
 pub fn rows(size: ratatui::layout::Rect) -> usize {
-    crate::ui::palette::area(size)
+    crate::layout::palette_area(size)
         .height
         .saturating_sub(4)
         .max(1) as usize
@@ -55,7 +54,7 @@ pub fn rows(size: ratatui::layout::Rect) -> usize {
 impl App {
     /// Whether keys are text for the palette or the find prompt.
     pub fn typing(&self) -> bool {
-        self.search.palette.is_some() || self.search.find.editing
+        self.search.palette.is_some() || self.search.find.editing || self.views.prompt.is_some()
     }
 
     /// Whether a search is running off the UI thread.
@@ -101,7 +100,7 @@ impl App {
                 let hit = p.hits.get(p.selected).cloned();
                 self.search.palette = None;
                 if let Some(hit) = hit {
-                    self.jump(&hit);
+                    self.jump_to_hit(&hit);
                 }
             }
             _ => {}
@@ -164,73 +163,23 @@ impl App {
         }
     }
 
-    /// Goes to a result in its pane.
-    fn jump(&mut self, hit: &Hit) {
+    /// Goes to a result: a jump, so back returns to where the palette opened.
+    fn jump_to_hit(&mut self, hit: &Hit) {
         let Some(e) = &self.search.engine else { return };
         let corpus = e.corpus.clone();
-        match corpus.items[hit.item].target.clone() {
-            Target::Quote(q) => {
-                // Selecting the quote under its speaker opens its words.
-                self.select_actor_row(ActorSel::Quote(q));
-                self.focus = Pane::Source;
-            }
-            Target::Sentence { source, range } => {
-                self.show_links(
-                    vec![Link {
-                        source,
-                        range,
-                        quote: None,
-                    }],
-                    0,
-                );
-                if let Some((_, found)) = hit.source_ranges(&corpus) {
-                    self.show_found(found, Some(0));
-                }
-                self.focus = Pane::Source;
-            }
-            Target::Source(source) => {
-                self.show_links(
-                    vec![Link {
-                        source,
-                        range: 0..0,
-                        quote: None,
-                    }],
-                    0,
-                );
-                self.focus = Pane::Source;
-            }
-            Target::Event(ev) => {
-                if !self.events.contains(&ev) {
-                    self.set_filter(None);
-                }
-                if let Some(at) = self.events.iter().position(|&x| x == ev) {
-                    let page = self.page_of(Pane::Timeline);
-                    self.timeline.select(at, page);
-                    self.open_event();
-                }
-                self.focus = Pane::Timeline;
-            }
-            Target::Actor(a) => {
-                self.focus = Pane::Actors;
-                self.select_actor_row(ActorSel::Actor(a));
-            }
-            Target::Position(p) => {
-                self.focus = Pane::Actors;
-                self.select_actor_row(ActorSel::Position(p));
-            }
-            Target::Issue(i) => {
-                // An issue has no pane of its own: its first position does.
-                let id = self.briefing.issues[i].id.value.clone();
-                if let Some(p) = self
-                    .briefing
-                    .positions
-                    .iter()
-                    .position(|p| p.issue.value == id)
-                {
-                    self.focus = Pane::Actors;
-                    self.select_actor_row(ActorSel::Position(p));
-                }
-            }
+        let (item, pane) = match corpus.items[hit.item].target.clone() {
+            Target::Quote(q) => (Item::Quote(q), Pane::Source),
+            Target::Sentence { source, range } => (Item::Passage { source, range }, Pane::Source),
+            Target::Source(source) => (Item::Source(source), Pane::Source),
+            Target::Event(ev) => (Item::Event(ev), Pane::Timeline),
+            Target::Actor(a) => (Item::Actor(a), Pane::Actors),
+            Target::Position(p) => (Item::Position(p), Pane::Actors),
+            Target::Issue(i) => (Item::Issue(i), Pane::Details),
+        };
+        self.jump(item);
+        self.focus = pane;
+        if let Some((_, found)) = hit.source_ranges(&corpus) {
+            self.show_found(found, Some(0));
         }
     }
 }

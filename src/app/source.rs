@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use super::wrap::{self, shown};
 use crate::model::Briefing;
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 
 /// Words in a source that the selection rests on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +27,15 @@ pub struct Mark {
     pub link: bool,
 }
 
+/// How the source is drawn: the colours, whether actors' names are
+/// underlined, and whether paragraphs are kept apart by an empty row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Look {
+    pub theme: Theme,
+    pub mentions: bool,
+    pub apart: bool,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct SourceView {
     pub links: Vec<Link>,
@@ -39,6 +48,9 @@ pub struct SourceView {
     pub rows: Vec<Range<usize>>,
     pub lines: Vec<Line<'static>>,
     pub scroll: usize,
+    /// The reading place: the first byte the reader chose to see. Wrapping
+    /// anew keeps it; only scrolling and new words move it.
+    pub anchor: usize,
     pub width: usize,
     /// Matches of find-in-source or of the palette, highlighted above all.
     pub found: Vec<Range<usize>>,
@@ -76,6 +88,21 @@ pub fn event_links(b: &Briefing, e: usize) -> Vec<Link> {
         .collect()
 }
 
+/// Each account of a discrepancy, in the order the file gives them.
+pub fn discrepancy_links(b: &Briefing, d: usize) -> Vec<Link> {
+    b.discrepancies[d]
+        .accounts
+        .iter()
+        .filter_map(|a| {
+            Some(Link {
+                source: b.source_index(&a.source)?,
+                range: a.range.clone()?,
+                quote: None,
+            })
+        })
+        .collect()
+}
+
 /// A position's quotes, then its evidence.
 pub fn position_links(b: &Briefing, p: usize) -> Vec<Link> {
     let pos = &b.positions[p];
@@ -92,7 +119,7 @@ impl SourceView {
     pub fn show(
         &mut self,
         b: &Briefing,
-        theme: Theme,
+        look: Look,
         links: Vec<Link>,
         at: usize,
         width: usize,
@@ -100,10 +127,10 @@ impl SourceView {
     ) {
         self.links = links;
         self.source = None;
-        self.go_link(b, theme, at, width, height);
+        self.go_link(b, look, at, width, height);
     }
 
-    fn go_link(&mut self, b: &Briefing, theme: Theme, at: usize, width: usize, height: usize) {
+    fn go_link(&mut self, b: &Briefing, look: Look, at: usize, width: usize, height: usize) {
         self.link = at;
         let Some(link) = self.links.get(at).cloned() else {
             self.current = None;
@@ -113,11 +140,13 @@ impl SourceView {
             self.source = Some(link.source);
             (self.found, self.found_current) = (Vec::new(), None);
             self.marks = marks(b, link.source, &self.links);
-            self.rows = wrap::wrap(&b.sources[link.source].text, width);
+            self.rows = wrap::wrap(&b.sources[link.source].text, width, look.apart);
             self.width = width;
+            self.scroll = 0;
+            self.anchor = 0;
         }
         self.current = self.marks.iter().position(|m| m.range == link.range);
-        self.restyle(b, theme);
+        self.restyle(b, look);
         self.scroll_to_current(height);
     }
 
@@ -125,7 +154,7 @@ impl SourceView {
     pub fn step_source(
         &mut self,
         b: &Briefing,
-        theme: Theme,
+        look: Look,
         delta: isize,
         width: usize,
         height: usize,
@@ -144,7 +173,7 @@ impl SourceView {
         };
         let to = sources[(here as isize + delta).rem_euclid(sources.len() as isize) as usize];
         if let Some(at) = self.links.iter().position(|l| l.source == to) {
-            self.go_link(b, theme, at, width, height);
+            self.go_link(b, look, at, width, height);
         }
     }
 
@@ -152,7 +181,7 @@ impl SourceView {
     pub fn step_mark(
         &mut self,
         b: &Briefing,
-        theme: Theme,
+        look: Look,
         delta: isize,
         width: usize,
         height: usize,
@@ -180,9 +209,9 @@ impl SourceView {
         };
         self.current = Some(next);
         if self.width != width {
-            self.relayout(b, theme, width, height);
+            self.relayout(b, look, width, height);
         }
-        self.restyle(b, theme);
+        self.restyle(b, look);
         self.scroll_to_current(height);
     }
 
@@ -191,18 +220,17 @@ impl SourceView {
     pub fn set_found(
         &mut self,
         b: &Briefing,
-        theme: Theme,
+        look: Look,
         found: Vec<Range<usize>>,
         current: Option<usize>,
         height: usize,
     ) {
         self.found = found;
         self.found_current = current.filter(|&c| c < self.found.len());
-        self.restyle(b, theme);
+        self.restyle(b, look);
         if let Some(r) = self.found_current.map(|c| &self.found[c]) {
             let row = wrap::row_of(&self.rows, r.start);
-            self.scroll = row.saturating_sub(height / 3);
-            self.scroll_by(0, height);
+            self.scroll_to_row(row.saturating_sub(height / 3), height);
         }
     }
 
@@ -210,38 +238,54 @@ impl SourceView {
         self.marks.get(self.current?)?.quote
     }
 
-    /// Re-wraps for a new width, keeping the highlight (or the top line) in view.
-    pub fn relayout(&mut self, b: &Briefing, theme: Theme, width: usize, height: usize) {
+    /// Re-wraps for a new width or look, keeping the reading place: the
+    /// first character the reader chose to see stays at the top (as near
+    /// as the end of the text allows).
+    pub fn relayout(&mut self, b: &Briefing, look: Look, width: usize, height: usize) {
         let Some(s) = self.source else { return };
-        let top = self.rows.get(self.scroll).map_or(0, |r| r.start);
-        self.rows = wrap::wrap(&b.sources[s].text, width);
+        self.rows = wrap::wrap(&b.sources[s].text, width, look.apart);
         self.width = width;
-        self.restyle(b, theme);
-        self.scroll = wrap::row_of(&self.rows, top);
-        if self.current.is_some() {
-            self.scroll_to_current(height);
-        }
-        self.scroll_by(0, height);
+        self.restyle(b, look);
+        self.scroll = wrap::row_of(&self.rows, self.anchor).min(self.max_scroll(height));
+    }
+
+    /// The byte offset of the reading place.
+    pub fn anchor(&self) -> usize {
+        self.anchor
+    }
+
+    /// Scrolls so that the row holding byte `anchor` is the top row.
+    pub fn scroll_to_anchor(&mut self, anchor: usize, height: usize) {
+        self.scroll = wrap::row_of(&self.rows, anchor).min(self.max_scroll(height));
+        self.anchor = anchor;
+    }
+
+    fn max_scroll(&self, height: usize) -> usize {
+        self.rows.len().saturating_sub(height)
+    }
+
+    /// Scrolls to `row` (kept within the text) and makes it the reading place.
+    fn scroll_to_row(&mut self, row: usize, height: usize) {
+        self.scroll = row.min(self.max_scroll(height));
+        self.anchor = self.rows.get(self.scroll).map_or(0, |r| r.start);
     }
 
     pub fn scroll_by(&mut self, delta: isize, height: usize) {
-        let max = self.rows.len().saturating_sub(height);
-        self.scroll = self.scroll.saturating_add_signed(delta).min(max);
+        self.scroll_to_row(self.scroll.saturating_add_signed(delta), height);
     }
 
     /// Puts the current highlight a third of the way down the pane.
     fn scroll_to_current(&mut self, height: usize) {
         if let Some(m) = self.current.and_then(|c| self.marks.get(c)) {
             let row = wrap::row_of(&self.rows, m.range.start);
-            self.scroll = row.saturating_sub(height / 3);
-            self.scroll_by(0, height);
+            self.scroll_to_row(row.saturating_sub(height / 3), height);
         }
     }
 
-    fn restyle(&mut self, b: &Briefing, theme: Theme) {
+    fn restyle(&mut self, b: &Briefing, look: Look) {
         let Some(s) = self.source else { return };
         let found = (self.found.as_slice(), self.found_current);
-        self.lines = styled_rows(b, theme, s, &self.rows, &self.marks, self.current, found);
+        self.lines = styled_rows(b, look, s, &self.rows, &self.marks, self.current, found);
     }
 }
 
@@ -298,13 +342,14 @@ fn mentions(text: &str, names: &[&str]) -> Vec<Range<usize>> {
 /// words < the current highlight.
 fn styled_rows(
     b: &Briefing,
-    theme: Theme,
+    look: Look,
     source: usize,
     rows: &[Range<usize>],
     marks: &[Mark],
     current: Option<usize>,
     (found, found_current): (&[Range<usize>], Option<usize>),
 ) -> Vec<Line<'static>> {
+    let theme = look.theme;
     let text = &b.sources[source].text;
     let mut palette: Vec<Style> = vec![Style::default()];
     let mut paint = vec![(0u8, 0u16); text.len()];
@@ -319,7 +364,7 @@ fn styled_rows(
             }
         }
     };
-    for actor in &b.actors {
+    for actor in b.actors.iter().filter(|_| look.mentions) {
         let side = b.side_index(&actor.side);
         let names: Vec<&str> = std::iter::once(actor.name.as_str())
             .chain(actor.aliases.iter().map(String::as_str))

@@ -4,10 +4,11 @@ use std::path::Path;
 
 use ratatui::layout::Rect;
 
+use super::current::Item;
 use super::lists::ActorSel;
 use super::{Action, App, Pane};
 use crate::model::Briefing;
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 
 pub fn fixture() -> Briefing {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader");
@@ -31,7 +32,7 @@ fn current_words(app: &App) -> Option<&str> {
 }
 
 fn event_title(app: &App) -> &str {
-    &app.briefing.events[app.events[app.timeline.selected]].title
+    &app.briefing.events[app.timeline_event().unwrap()].title
 }
 
 #[test]
@@ -43,7 +44,7 @@ fn starts_on_the_first_event_in_date_order_with_its_evidence_open() {
         current_words(&app),
         Some("Earlier in the year Russia said it was")
     );
-    assert_eq!(app.filter, None);
+    assert!(app.filter.is_empty());
 }
 
 #[test]
@@ -80,19 +81,110 @@ fn moving_in_the_timeline_opens_each_event_evidence() {
     assert_eq!(app.timeline.selected, 0);
 }
 
+/// Every pane describes the current item: Details, the source's words,
+/// and the lists' selections.
+fn assert_agrees(app: &App) {
+    let b = &app.briefing;
+    assert_eq!(app.details.of.as_ref(), Some(&app.current), "Details");
+    assert_eq!(app.source.links, app.current.links(b), "the source's words");
+    if let Some(e) = app.current.event(b) {
+        assert_eq!(app.timeline_event(), Some(e), "the timeline");
+    }
+    if let Some(sel) = app.current.actor_row() {
+        assert_eq!(app.actor, sel, "the actors pane");
+    }
+}
+
 #[test]
-fn a_side_key_selects_its_first_actor_and_filters_the_timeline() {
+fn a_side_key_jumps_to_its_first_actor_and_filters_nothing() {
     let mut app = app();
     run(&mut app, &[Action::Side(1)]);
     assert_eq!(app.focus, Pane::Actors);
     let russia = app.briefing.actor_index("russia").unwrap();
-    assert_eq!(app.actor, ActorSel::Actor(russia));
-    assert_eq!(app.filter, Some(russia));
+    assert_eq!(app.current, Item::Actor(russia));
+    assert_agrees(&app);
+    assert!(app.filter.is_empty(), "only f, F and x touch the filter");
+    assert_eq!(app.events.len(), 4);
+    // Esc goes back to the first event.
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.current, Item::Event(app.events[0]));
+    assert_eq!(app.focus, Pane::Timeline);
+    assert_agrees(&app);
+}
+
+#[test]
+fn filters_are_set_and_cleared_only_by_their_keys() {
+    let mut app = app();
+    run(&mut app, &[Action::Side(1), Action::FilterActor]);
+    let russia = app.briefing.actor_index("russia").unwrap();
+    assert_eq!(app.filter.actor, Some(russia));
     // Russia's own event and its spokeswoman's.
     assert_eq!(app.events.len(), 2);
-    run(&mut app, &[Action::Back]);
-    assert_eq!(app.filter, None);
+    // Moving onto other rows never changes the filter.
+    run(
+        &mut app,
+        &[Action::Down, Action::Down, Action::Down, Action::Up],
+    );
+    assert_eq!(app.filter.actor, Some(russia));
+    run(&mut app, &[Action::FilterActor]);
+    assert!(app.filter.is_empty(), "f again shows all");
+    run(&mut app, &[Action::FilterSide]);
+    assert_eq!(app.filter.side, Some(1));
+    assert_eq!(app.events.len(), 2, "Moscow: Russia and Zakharova");
+    run(&mut app, &[Action::ClearFilters]);
+    assert!(app.filter.is_empty());
     assert_eq!(app.events.len(), 4);
+}
+
+#[test]
+fn a_jump_to_a_hidden_event_shows_it_and_back_restores_the_filter() {
+    let mut app = app();
+    run(&mut app, &[Action::Side(1), Action::FilterActor]);
+    let hidden = (0..app.briefing.events.len())
+        .find(|e| !app.events.contains(e))
+        .unwrap();
+    let before = app.place();
+    app.jump(Item::Event(hidden));
+    assert!(app.filter.is_empty());
+    assert_agrees(&app);
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.place(), before);
+    assert_agrees(&app);
+    run(&mut app, &[Action::JumpForward]);
+    assert_eq!(app.current, Item::Event(hidden));
+    assert_agrees(&app);
+}
+
+#[test]
+fn every_kind_of_item_can_be_current_and_every_pane_agrees() {
+    let mut app = app();
+    let b = app.briefing.clone();
+    let mut items: Vec<Item> = Vec::new();
+    items.extend((0..b.events.len()).map(Item::Event));
+    items.extend((0..b.actors.len()).map(Item::Actor));
+    items.extend((0..b.positions.len()).map(Item::Position));
+    items.extend((0..b.quotes.len()).map(Item::Quote));
+    items.extend((0..b.issues.len()).map(Item::Issue));
+    items.extend((0..b.discrepancies.len()).map(Item::Discrepancy));
+    items.extend((0..b.sources.len()).map(Item::Source));
+    items.push(Item::Passage {
+        source: 0,
+        range: 0..10,
+    });
+    let mut places = vec![app.place()];
+    for item in &items {
+        app.jump(item.clone());
+        assert_eq!(&app.current, item);
+        assert_agrees(&app);
+        assert!(!app.details.lines.is_empty(), "Details shows {item:?}");
+        places.push(app.place());
+    }
+    // Back walks the jumps in reverse, to exactly each place.
+    for place in places.iter().rev().skip(1) {
+        run(&mut app, &[Action::JumpBack]);
+        assert_eq!(&app.place(), place);
+        assert_agrees(&app);
+    }
 }
 
 #[test]
@@ -152,15 +244,13 @@ fn brackets_step_through_the_sources_of_the_selection() {
 #[test]
 fn n_and_shift_n_walk_the_highlights_and_wrap() {
     let mut app = app();
-    run(
-        &mut app,
-        &[Action::Bottom, Action::FocusNext, Action::FocusNext],
-    );
+    run(&mut app, &[Action::Bottom, Action::FocusPrev]);
     assert_eq!(app.focus, Pane::Source);
     let n = app.source.marks.len();
     assert!(n >= 3, "{n}");
     let start = app.source.current.unwrap();
     run(&mut app, &[Action::NextHighlight]);
+    assert_eq!(app.focus, Pane::Source);
     assert_eq!(app.source.current, Some((start + 1) % n));
     for _ in 0..n {
         app.update(Action::PrevHighlight);
@@ -169,24 +259,29 @@ fn n_and_shift_n_walk_the_highlights_and_wrap() {
 }
 
 #[test]
-fn enter_on_a_quote_goes_to_its_speaker_and_event() {
+fn enter_on_a_quote_in_the_source_makes_it_current_and_back_returns() {
     let mut app = app();
+    // Russia's current stance rests on Zakharova's words.
     run(
         &mut app,
         &[Action::Side(1), Action::Down, Action::Down, Action::Open],
     );
     assert_eq!(app.focus, Pane::Source);
+    let before = app.place();
     run(&mut app, &[Action::Open]);
-    let zakharova = app.briefing.actor_index("zakharova").unwrap();
-    assert_eq!(app.actor, ActorSel::Actor(zakharova));
-    assert_eq!(app.filter, Some(zakharova));
-    assert_eq!(app.focus, Pane::Timeline);
+    let q = app.briefing.quote_index("zakharova-unacceptable").unwrap();
+    assert_eq!(app.current, Item::Quote(q));
+    assert_agrees(&app);
+    assert_eq!(app.focus, Pane::Actors);
     assert_eq!(event_title(&app), "Zakharova rejects Western troops");
+    assert!(app.filter.is_empty(), "a jump sets no filter");
     // The source still shows the quote.
     assert_eq!(
         current_words(&app),
         Some("unacceptable foreign intervention")
     );
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.place(), before);
 }
 
 #[test]
@@ -206,6 +301,8 @@ fn tab_and_shift_tab_cycle_the_panes() {
     let mut app = app();
     run(&mut app, &[Action::FocusNext]);
     assert_eq!(app.focus, Pane::Actors);
+    run(&mut app, &[Action::FocusNext]);
+    assert_eq!(app.focus, Pane::Details);
     run(&mut app, &[Action::FocusNext, Action::FocusNext]);
     assert_eq!(app.focus, Pane::Timeline);
     run(&mut app, &[Action::FocusPrev]);
@@ -213,19 +310,92 @@ fn tab_and_shift_tab_cycle_the_panes() {
 }
 
 #[test]
-fn help_takes_esc_first_and_then_esc_clears_the_filter() {
+fn details_scrolls_and_a_new_item_starts_at_its_top() {
+    let mut app = App::new(fixture(), Theme { color: true }, Rect::new(0, 0, 60, 16));
+    let russia = app.briefing.actor_index("russia").unwrap();
+    app.jump(Item::Actor(russia));
+    app.focus = Pane::Details;
+    let height = app.page_of(Pane::Details);
+    assert!(
+        app.details.lines.len() > height,
+        "an actor's record is long"
+    );
+    run(&mut app, &[Action::Bottom]);
+    assert_eq!(app.details.scroll, app.details.lines.len() - height);
+    // A resize keeps the place; a new item starts at the top.
+    run(
+        &mut app,
+        &[Action::Resize {
+            width: 61,
+            height: 16,
+        }],
+    );
+    assert!(app.details.scroll > 0);
+    app.jump(Item::Event(0));
+    assert_eq!(app.details.scroll, 0);
+}
+
+#[test]
+fn help_takes_esc_first_and_then_esc_goes_back() {
     let mut app = app();
     run(&mut app, &[Action::Side(1), Action::Help]);
     assert!(app.help);
     run(&mut app, &[Action::Down, Action::Back]);
     assert!(!app.help);
-    assert!(app.filter.is_some(), "Esc closed the help only");
     assert!(
-        matches!(app.actor, ActorSel::Actor(_)),
-        "keys under the help do not move the panes"
+        matches!(app.current, Item::Actor(_)),
+        "Esc closed the help only, and keys under the help do not move the panes"
     );
     run(&mut app, &[Action::Back]);
-    assert_eq!(app.filter, None);
+    assert!(matches!(app.current, Item::Event(_)));
+}
+
+#[test]
+fn reading_mode_keeps_the_place_and_paragraphs_apart() {
+    let mut app = app();
+    run(&mut app, &[Action::Side(0), Action::Down]);
+    let anchor = app.source.anchor();
+    let words = current_words(&app).map(str::to_string);
+    run(&mut app, &[Action::ToggleReading]);
+    assert!(app.reading);
+    assert_eq!(app.focus, Pane::Source);
+    let column = crate::layout::reading_column(app.size);
+    assert_eq!(app.source.width, column.width as usize);
+    assert!(app.source.width <= crate::layout::READING_WIDTH as usize);
+    // The first row shown starts where it did (or earlier in the same row).
+    assert!(app.source.anchor() <= anchor);
+    assert_eq!(current_words(&app).map(str::to_string), words);
+    let gaps = app.source.rows.iter().filter(|r| r.is_empty()).count();
+    assert!(gaps > 0, "paragraphs are apart");
+    run(&mut app, &[Action::PageUp]);
+    assert!(app.source.anchor() < anchor, "b and PgUp page back");
+    let place = app.source.anchor();
+    run(&mut app, &[Action::Back]);
+    assert!(!app.reading);
+    assert_eq!(app.source.anchor(), place, "leaving keeps the place");
+}
+
+#[test]
+fn mention_underlines_can_be_turned_off() {
+    let mut app = app();
+    // Mentions are the underlined spans in a side's colour that are not bold.
+    let mentions = |app: &App| {
+        use ratatui::style::Modifier;
+        app.source
+            .lines
+            .iter()
+            .flat_map(|l| &l.spans)
+            .filter(|s| {
+                s.style.add_modifier.contains(Modifier::UNDERLINED)
+                    && !s.style.add_modifier.contains(Modifier::BOLD)
+            })
+            .count()
+    };
+    assert!(mentions(&app) > 0);
+    run(&mut app, &[Action::ToggleMentions]);
+    assert_eq!(mentions(&app), 0);
+    run(&mut app, &[Action::ToggleMentions]);
+    assert!(mentions(&app) > 0);
 }
 
 #[test]
@@ -285,6 +455,36 @@ fn a_click_focuses_a_pane_and_selects_the_row_under_it() {
 }
 
 #[test]
+fn resizing_keeps_the_reading_place() {
+    let mut app = app();
+    run(
+        &mut app,
+        &[
+            Action::FocusPrev,
+            Action::Top,
+            Action::PageDown,
+            Action::Down,
+        ],
+    );
+    let anchor = app.source.anchor();
+    assert!(anchor > 0);
+    for (width, height) in [(200, 60), (61, 16), (123, 41), (80, 24)] {
+        run(&mut app, &[Action::Resize { width, height }]);
+        assert_eq!(app.source.anchor(), anchor, "at {width}×{height}");
+        // The place is the top row, unless the end of the text is in view.
+        let (_, rows) = app.source_size();
+        let top = &app.source.rows[app.source.scroll];
+        let at_end = app.source.scroll + rows >= app.source.rows.len();
+        assert!(
+            (top.start..=top.end).contains(&anchor) || at_end,
+            "at {width}×{height}"
+        );
+    }
+    let top = &app.source.rows[app.source.scroll];
+    assert_eq!(top.start, anchor, "back at 80×24, the same first word");
+}
+
+#[test]
 fn resizing_relayouts_and_too_small_has_no_areas() {
     let mut app = app();
     run(
@@ -329,4 +529,217 @@ fn q_quits() {
     let mut app = app();
     run(&mut app, &[Action::Quit]);
     assert!(app.quit);
+}
+
+#[test]
+fn the_matrix_steps_its_date_and_a_cell_changes() {
+    use crate::tables::{self, Row};
+    let mut app = app();
+    run(&mut app, &[Action::OpenView(Pane::Matrix)]);
+    assert_eq!(app.focus, Pane::Matrix);
+    let rows = tables::rows(&app.briefing, app.views.matrix.by);
+    let russia = app.briefing.actor_index("russia").unwrap();
+    let troops = app.briefing.issue_index("foreign-troops").unwrap();
+    let row = rows
+        .iter()
+        .position(|r| matches!(r, Row::Actor(a) if *a == russia))
+        .unwrap();
+    // The date follows the current event: the first, in March.
+    let stance = |app: &App| {
+        crate::model::stances::as_of(&app.briefing, russia, troops, app.matrix_day())
+            .map(|c| c.stance)
+    };
+    assert_eq!(stance(&app), Some(crate::model::Stance::Open));
+    for _ in 0..10 {
+        run(&mut app, &[Action::LaterDate]);
+    }
+    assert_eq!(app.matrix_day().iso(), "2025-09-04", "the last event's day");
+    assert_eq!(stance(&app), Some(crate::model::Stance::RulesOut));
+    run(&mut app, &[Action::EarlierDate, Action::EarlierDate]);
+    assert_eq!(app.matrix_day().iso(), "2025-03-01");
+    // Typing a date.
+    run(&mut app, &[Action::TypeDate]);
+    for c in "5 sep".chars() {
+        app.update(Action::Type(c));
+    }
+    run(&mut app, &[Action::Open]);
+    assert_eq!(app.matrix_day().iso(), "2025-09-05");
+    run(
+        &mut app,
+        &[Action::TypeDate, Action::Type('x'), Action::Open],
+    );
+    assert!(
+        app.views.prompt.as_ref().unwrap().error.is_some(),
+        "a bad date says so"
+    );
+    run(&mut app, &[Action::Back]);
+    assert!(app.views.prompt.is_none());
+    // Enter on Russia's cell: its history; Enter on a position: its words; Esc: back.
+    for _ in 0..row {
+        app.update(Action::Down);
+    }
+    while app.views.matrix.col < troops {
+        app.update(Action::Right);
+    }
+    run(&mut app, &[Action::Open]);
+    assert!(app.views.matrix.in_history);
+    assert_eq!(app.cell_history().len(), 2);
+    run(&mut app, &[Action::Down, Action::Open]);
+    let p = app
+        .briefing
+        .positions
+        .iter()
+        .position(|p| p.id == "russia-troops-no")
+        .unwrap();
+    assert_eq!(app.current, Item::Position(p));
+    assert_eq!(app.focus, Pane::Source);
+    assert_agrees(&app);
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.focus, Pane::Matrix);
+    assert_eq!(
+        app.matrix_day().iso(),
+        "2025-09-05",
+        "the matrix is as it was"
+    );
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.focus, Pane::Timeline);
+}
+
+#[test]
+fn since_marks_changes_and_the_changes_view_lists_them() {
+    let mut app = app();
+    run(
+        &mut app,
+        &[Action::OpenView(Pane::Matrix), Action::TypeSince],
+    );
+    for c in "2025-08-01".chars() {
+        app.update(Action::Type(c));
+    }
+    run(&mut app, &[Action::Open, Action::TypeDate]);
+    for c in "2025-09-30".chars() {
+        app.update(Action::Type(c));
+    }
+    run(&mut app, &[Action::Open, Action::OpenView(Pane::Changes)]);
+    assert_eq!(app.focus, Pane::Changes);
+    assert_eq!(
+        app.change_list().len(),
+        1,
+        "Russia's move; first positions are not moves"
+    );
+    let russia = app.briefing.actor_index("russia").unwrap();
+    let at = app
+        .change_list()
+        .iter()
+        .position(|c| c.actor == russia)
+        .unwrap();
+    for _ in 0..at {
+        app.update(Action::Down);
+    }
+    let to = app.change_list()[at].to;
+    run(&mut app, &[Action::Open]);
+    assert_eq!(app.current, Item::Position(to));
+    assert_agrees(&app);
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.focus, Pane::Changes);
+}
+
+#[test]
+fn the_issue_view_shows_every_actor_with_a_position_by_side() {
+    let mut app = app();
+    let troops = app.briefing.issue_index("foreign-troops").unwrap();
+    app.jump(Item::Issue(troops));
+    run(&mut app, &[Action::OpenView(Pane::IssueView)]);
+    assert_eq!(app.view_issue(), Some(troops));
+    let names: Vec<&str> = app
+        .issue_rows(troops)
+        .iter()
+        .map(|&a| app.briefing.actors[a].id.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["zelensky", "russia", "zakharova", "trump", "macron"]
+    );
+    run(&mut app, &[Action::Down, Action::Open]);
+    let p = app
+        .briefing
+        .positions
+        .iter()
+        .position(|p| p.id == "russia-troops-no")
+        .unwrap();
+    assert_eq!(
+        app.current,
+        Item::Position(p),
+        "the actor's latest position"
+    );
+    run(&mut app, &[Action::Back, Action::Back]);
+    assert_eq!(app.current, Item::Issue(troops));
+}
+
+/// Issue 10's done-when: every discrepancy of the bundled briefing can be
+/// reached from the reader, and opens both sources at their words.
+#[test]
+fn every_bundled_discrepancy_opens_both_accounts() {
+    let b = crate::cli::open(None).unwrap();
+    let n = b.discrepancies.len();
+    assert!(n >= 11);
+    let mut app = App::new(b, Theme { color: true }, Rect::new(0, 0, 120, 40));
+    run(&mut app, &[Action::OpenView(Pane::Disagreements)]);
+    for d in 0..n {
+        assert_eq!(app.views.disagreements.selected, d);
+        run(&mut app, &[Action::Open]);
+        assert_eq!(app.current, Item::Discrepancy(d));
+        assert_agrees(&app);
+        let accounts = &app.briefing.discrepancies[d].accounts;
+        let sources: Vec<usize> = accounts
+            .iter()
+            .map(|a| app.briefing.source_index(&a.source).unwrap())
+            .collect();
+        // The first account's words are current; ] reaches the other source.
+        let shown = |app: &App| {
+            let m = &app.source.marks[app.source.current.unwrap()];
+            (app.source.source.unwrap(), m.range.clone())
+        };
+        assert_eq!(
+            shown(&app),
+            (sources[0], accounts[0].range.clone().unwrap())
+        );
+        if sources[1] != sources[0] {
+            run(&mut app, &[Action::NextSource]);
+            assert_eq!(shown(&app).0, sources[1]);
+        }
+        run(&mut app, &[Action::Back]);
+        assert_eq!(app.focus, Pane::Disagreements);
+        run(&mut app, &[Action::Down]);
+    }
+}
+
+#[test]
+fn assessed_positions_can_be_hidden() {
+    let mut app = app();
+    let trump = app.briefing.actor_index("trump").unwrap();
+    let assessed = app
+        .briefing
+        .positions
+        .iter()
+        .position(|p| p.id == "trump-troops-assessed")
+        .unwrap();
+    app.jump(Item::Position(assessed));
+    let rows = |app: &App| {
+        super::lists::actor_rows(app)
+            .iter()
+            .filter(|r| matches!(r, super::lists::ActorRow::Position(p, _) if *p == assessed))
+            .count()
+    };
+    assert_eq!(rows(&app), 1);
+    run(&mut app, &[Action::ToggleAssessed]);
+    assert!(app.hide_assessed);
+    assert_eq!(rows(&app), 0, "the assessment is hidden");
+    assert_eq!(
+        app.current,
+        Item::Actor(trump),
+        "its actor is current instead"
+    );
+    assert_agrees(&app);
+    run(&mut app, &[Action::ToggleAssessed]);
+    assert_eq!(rows(&app), 1);
 }

@@ -38,12 +38,18 @@ fn row_width(s: &str) -> usize {
 /// Splits `text` into rows of at most `max` columns, breaking between words
 /// where it can and inside a word longer than a row. Each row is the byte
 /// range of its text, without the newline; spaces at a break stay on the
-/// row before (they are invisible there).
-pub fn wrap(text: &str, max: usize) -> Vec<Range<usize>> {
+/// row before (they are invisible there). With `apart`, consecutive
+/// non-empty lines (paragraphs) get an empty row between them.
+pub fn wrap(text: &str, max: usize, apart: bool) -> Vec<Range<usize>> {
     let max = max.max(1);
     let mut rows = Vec::new();
     let mut line_start = 0;
+    let mut previous_empty = true;
     for line in text.split('\n') {
+        let empty = line.trim().is_empty();
+        if apart && !empty && !previous_empty {
+            rows.push(line_start..line_start);
+        }
         // A CR LF line end is a line end: the CR is not shown.
         wrap_line(
             line.strip_suffix('\r').unwrap_or(line),
@@ -52,6 +58,7 @@ pub fn wrap(text: &str, max: usize) -> Vec<Range<usize>> {
             &mut rows,
         );
         line_start += line.len() + 1;
+        previous_empty = empty;
     }
     rows
 }
@@ -115,7 +122,7 @@ mod tests {
     fn breaks_between_words() {
         let t = "the quick brown fox jumps";
         assert_eq!(
-            texts(t, &wrap(t, 10)),
+            texts(t, &wrap(t, 10, false)),
             ["the quick ", "brown fox ", "jumps"]
         );
     }
@@ -123,26 +130,41 @@ mod tests {
     #[test]
     fn keeps_paragraphs_and_empty_lines() {
         let t = "ab\n\ncd";
-        assert_eq!(texts(t, &wrap(t, 10)), ["ab", "", "cd"]);
+        assert_eq!(texts(t, &wrap(t, 10, false)), ["ab", "", "cd"]);
+    }
+
+    #[test]
+    fn keeps_paragraphs_apart_when_asked() {
+        let t = "one\ntwo\n\nthree";
+        assert_eq!(
+            texts(t, &wrap(t, 10, true)),
+            ["one", "", "two", "", "three"]
+        );
+        let rows = wrap(t, 10, true);
+        assert_eq!(
+            row_of(&rows, t.find("two").unwrap()),
+            2,
+            "a paragraph's row, not the gap"
+        );
     }
 
     #[test]
     fn breaks_a_long_word() {
         let t = "abcdefghij xy";
-        assert_eq!(texts(t, &wrap(t, 4)), ["abcd", "efgh", "ij ", "xy"]);
+        assert_eq!(texts(t, &wrap(t, 4, false)), ["abcd", "efgh", "ij ", "xy"]);
     }
 
     #[test]
     fn counts_wide_characters() {
         let t = "日本語 日本";
-        assert_eq!(texts(t, &wrap(t, 6)), ["日本語 ", "日本"]);
+        assert_eq!(texts(t, &wrap(t, 6, false)), ["日本語 ", "日本"]);
     }
 
     #[test]
     fn no_row_is_wider_than_asked_except_for_spaces() {
         let t = "Russia's Foreign Ministry said any deployment of Western troops would be unacceptable.";
         for max in 1..30 {
-            for r in wrap(t, max) {
+            for r in wrap(t, max, false) {
                 let w: usize = t[r].trim_end().chars().map(width).sum();
                 assert!(w <= max, "{w} > {max}");
             }
@@ -152,7 +174,7 @@ mod tests {
     #[test]
     fn finds_the_row_of_an_offset() {
         let t = "the quick brown fox";
-        let rows = wrap(t, 10);
+        let rows = wrap(t, 10, false);
         assert_eq!(row_of(&rows, 0), 0);
         assert_eq!(row_of(&rows, t.find("brown").unwrap()), 1);
     }

@@ -1,6 +1,5 @@
 //! Dates that keep the precision and the words of their source.
 
-use std::cmp::Ordering;
 use std::fmt;
 
 /// A point in time at the precision a source gives it.
@@ -16,20 +15,31 @@ pub enum Point {
 pub enum FuzzyDate {
     /// A day, a month or a year.
     Exact(Point),
+    /// Exactly this point, in the source's words ("on Monday").
+    On {
+        on: Point,
+        text: String,
+        inferred: bool,
+    },
     /// Approximately this point, in the source's words ("mid-August").
-    About { about: Point, text: String },
+    About {
+        about: Point,
+        text: String,
+        inferred: bool,
+    },
     /// Somewhere between two points, in the source's words ("late August").
     /// One end may be open: `from` alone is "on or after", `to` alone "on or before".
     Range {
         from: Option<Point>,
         to: Option<Point>,
         text: String,
+        inferred: bool,
     },
     /// Not known beyond the words, if any.
     Unknown { text: Option<String> },
 }
 
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
@@ -127,23 +137,12 @@ impl Point {
 }
 
 impl FuzzyDate {
-    /// The key a timeline sorts by: the earliest day it can mean.
-    /// Unknown dates sort last.
-    pub fn sort_key(&self) -> (i32, u8, u8) {
-        match self {
-            FuzzyDate::Exact(p) | FuzzyDate::About { about: p, .. } => p.earliest(),
-            FuzzyDate::Range {
-                from: Some(from), ..
-            } => from.earliest(),
-            FuzzyDate::Range { to: Some(to), .. } => to.earliest(),
-            FuzzyDate::Range { .. } | FuzzyDate::Unknown { .. } => (i32::MAX, 12, 31),
-        }
-    }
-
     /// ISO form for machines; vague dates give their best point.
     pub fn iso(&self) -> Option<String> {
         match self {
-            FuzzyDate::Exact(p) | FuzzyDate::About { about: p, .. } => Some(p.iso()),
+            FuzzyDate::Exact(p)
+            | FuzzyDate::On { on: p, .. }
+            | FuzzyDate::About { about: p, .. } => Some(p.iso()),
             FuzzyDate::Range { from, to, .. } => Some(format!(
                 "{}/{}",
                 from.map_or(String::new(), |p| p.iso()),
@@ -156,7 +155,9 @@ impl FuzzyDate {
     /// The source's own words, when the date is vague.
     pub fn words(&self) -> Option<&str> {
         match self {
-            FuzzyDate::About { text, .. } | FuzzyDate::Range { text, .. } => Some(text),
+            FuzzyDate::On { text, .. }
+            | FuzzyDate::About { text, .. }
+            | FuzzyDate::Range { text, .. } => Some(text),
             FuzzyDate::Unknown { text } => text.as_deref(),
             FuzzyDate::Exact(_) => None,
         }
@@ -165,6 +166,17 @@ impl FuzzyDate {
     pub fn is_known(&self) -> bool {
         !matches!(self, FuzzyDate::Unknown { .. })
     }
+
+    /// Whether the curator inferred part of it (say the year of "in March")
+    /// rather than reading it in the source.
+    pub fn is_inferred(&self) -> bool {
+        matches!(
+            self,
+            FuzzyDate::On { inferred: true, .. }
+                | FuzzyDate::About { inferred: true, .. }
+                | FuzzyDate::Range { inferred: true, .. }
+        )
+    }
 }
 
 impl fmt::Display for FuzzyDate {
@@ -172,8 +184,10 @@ impl fmt::Display for FuzzyDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FuzzyDate::Exact(p) => f.write_str(&p.human()),
-            FuzzyDate::About { about, text } => with_years(f, text, about.year(), about.year()),
-            FuzzyDate::Range { from, to, text } => {
+            FuzzyDate::On { on: p, text, .. } | FuzzyDate::About { about: p, text, .. } => {
+                with_years(f, text, p.year(), p.year())
+            }
+            FuzzyDate::Range { from, to, text, .. } => {
                 let first = from.or(*to).map_or(0, |p| p.year());
                 let last = to.or(*from).map_or(0, |p| p.year());
                 with_years(f, text, first, last)
@@ -195,18 +209,6 @@ fn with_years(f: &mut fmt::Formatter<'_>, text: &str, first: i32, last: i32) -> 
     }
 }
 
-impl PartialOrd for FuzzyDate {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for FuzzyDate {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.sort_key().cmp(&other.sort_key())
-    }
-}
-
 impl serde::Serialize for FuzzyDate {
     /// Exact dates are ISO strings at their precision; vague ones are objects
     /// that keep the source's words.
@@ -214,14 +216,35 @@ impl serde::Serialize for FuzzyDate {
         use serde::ser::SerializeMap;
         match self {
             FuzzyDate::Exact(p) => s.serialize_str(&p.iso()),
-            FuzzyDate::About { about, text } => {
-                let mut m = s.serialize_map(Some(2))?;
-                m.serialize_entry("about", &about.iso())?;
+            FuzzyDate::On { on, text, inferred } => {
+                let mut m = s.serialize_map(None)?;
+                m.serialize_entry("on", &on.iso())?;
                 m.serialize_entry("text", text)?;
+                if *inferred {
+                    m.serialize_entry("inferred", &true)?;
+                }
                 m.end()
             }
-            FuzzyDate::Range { from, to, text } => {
-                let mut m = s.serialize_map(Some(3))?;
+            FuzzyDate::About {
+                about,
+                text,
+                inferred,
+            } => {
+                let mut m = s.serialize_map(None)?;
+                m.serialize_entry("about", &about.iso())?;
+                m.serialize_entry("text", text)?;
+                if *inferred {
+                    m.serialize_entry("inferred", &true)?;
+                }
+                m.end()
+            }
+            FuzzyDate::Range {
+                from,
+                to,
+                text,
+                inferred,
+            } => {
+                let mut m = s.serialize_map(None)?;
                 if let Some(from) = from {
                     m.serialize_entry("from", &from.iso())?;
                 }
@@ -229,6 +252,9 @@ impl serde::Serialize for FuzzyDate {
                     m.serialize_entry("to", &to.iso())?;
                 }
                 m.serialize_entry("text", text)?;
+                if *inferred {
+                    m.serialize_entry("inferred", &true)?;
+                }
                 m.end()
             }
             FuzzyDate::Unknown { text: None } => s.serialize_str("unknown"),
@@ -252,7 +278,7 @@ impl<'de> serde::Deserialize<'de> for FuzzyDate {
 }
 
 const DATE_FORMS: &str = "a date is 2025-08-18, \"2025-08\", \"2025\", \"unknown\", \
-    or a table with `text` and `about`, `from` or `to`";
+    or a table with `text` and `on`, `about`, `from` or `to` (and optionally `inferred`)";
 
 fn point_from_toml(value: &toml::Value) -> Result<Point, String> {
     match value {
@@ -285,17 +311,36 @@ fn from_toml(value: &toml::Value) -> Result<FuzzyDate, String> {
             };
             if let Some(key) = t
                 .keys()
-                .find(|k| !["text", "about", "from", "to"].contains(&k.as_str()))
+                .find(|k| !["text", "on", "about", "from", "to", "inferred"].contains(&k.as_str()))
             {
                 return Err(format!("unknown date field `{key}`; {DATE_FORMS}"));
             }
-            match (t.get("about"), t.get("from"), t.get("to")) {
-                (None, None, None) => Ok(FuzzyDate::Unknown { text: Some(text) }),
-                (Some(about), None, None) => Ok(FuzzyDate::About {
+            let inferred = match t.get("inferred") {
+                None => false,
+                Some(toml::Value::Boolean(b)) => *b,
+                Some(other) => {
+                    return Err(format!(
+                        "`inferred` is true or false, found {}",
+                        other.type_str()
+                    ));
+                }
+            };
+            match (t.get("on"), t.get("about"), t.get("from"), t.get("to")) {
+                (None, None, None, None) if inferred => Err(
+                    "`inferred` needs a date to qualify: give `on`, `about`, `from` or `to`".into(),
+                ),
+                (None, None, None, None) => Ok(FuzzyDate::Unknown { text: Some(text) }),
+                (Some(on), None, None, None) => Ok(FuzzyDate::On {
+                    on: point_from_toml(on)?,
+                    text,
+                    inferred,
+                }),
+                (None, Some(about), None, None) => Ok(FuzzyDate::About {
                     about: point_from_toml(about)?,
                     text,
+                    inferred,
                 }),
-                (None, from, to) => {
+                (None, None, from, to) => {
                     let from = from.map(point_from_toml).transpose()?;
                     let to = to.map(point_from_toml).transpose()?;
                     if let (Some(f), Some(t)) = (from, to)
@@ -307,10 +352,15 @@ fn from_toml(value: &toml::Value) -> Result<FuzzyDate, String> {
                             t.iso()
                         ));
                     }
-                    Ok(FuzzyDate::Range { from, to, text })
+                    Ok(FuzzyDate::Range {
+                        from,
+                        to,
+                        text,
+                        inferred,
+                    })
                 }
                 _ => Err(format!(
-                    "give either `about`, or `from` and/or `to`; {DATE_FORMS}"
+                    "give one of `on`, `about`, or `from` and/or `to`; {DATE_FORMS}"
                 )),
             }
         }
@@ -343,22 +393,50 @@ mod tests {
     }
 
     #[test]
-    fn vague_dates_show_their_words_and_sort_by_earliest_day() {
+    fn vague_dates_show_their_words() {
         let late = FuzzyDate::Range {
             from: Some(Point::parse("2025-08-21").unwrap()),
             to: Some(Point::parse("2025-08-31").unwrap()),
             text: "late August".into(),
+            inferred: false,
         };
         assert_eq!(late.to_string(), "late August (2025)");
         let after = FuzzyDate::Range {
             from: Some(Point::parse("2025-09-06").unwrap()),
             to: None,
             text: "after 6 September 2025".into(),
+            inferred: false,
         };
         assert_eq!(after.to_string(), "after 6 September 2025", "no year twice");
-        assert!(late < after);
-        let month = FuzzyDate::Exact(Point::parse("2025-08").unwrap());
-        assert!(month < late);
-        assert!(late < FuzzyDate::Unknown { text: None });
+    }
+
+    fn parse(toml_value: &str) -> Result<FuzzyDate, String> {
+        let doc: toml::Table = toml::from_str(&format!("d = {toml_value}")).unwrap();
+        from_toml(&doc["d"])
+    }
+
+    #[test]
+    fn reads_on_and_inferred() {
+        let d = parse(r#"{ on = "2025-03", text = "in March", inferred = true }"#).unwrap();
+        assert_eq!(
+            d,
+            FuzzyDate::On {
+                on: Point::Month {
+                    year: 2025,
+                    month: 3
+                },
+                text: "in March".into(),
+                inferred: true
+            }
+        );
+        assert!(d.is_inferred());
+        assert_eq!(d.to_string(), "in March (2025)");
+        assert!(!parse("2025-08-18").unwrap().is_inferred());
+        let err = parse(r#"{ text = "sometime", inferred = true }"#).unwrap_err();
+        assert!(err.contains("needs a date"), "{err}");
+        let err = parse(r#"{ on = 2025-08-18, about = 2025-08-18, text = "x" }"#).unwrap_err();
+        assert!(err.contains("one of"), "{err}");
+        let err = parse(r#"{ on = 2025-08-18, text = "x", inferred = "yes" }"#).unwrap_err();
+        assert!(err.contains("true or false"), "{err}");
     }
 }

@@ -258,6 +258,9 @@ pub fn load(origin: &Origin) -> Result<Loaded, String> {
             names[f].clone()
         }));
     b.build_index();
+    reader
+        .diagnostics
+        .extend(super::order::time_warnings(&b, &|f| names[f].clone()));
     Ok(Loaded {
         briefing: b,
         diagnostics: reader.diagnostics,

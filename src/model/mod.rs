@@ -6,7 +6,11 @@ pub mod diagnostic;
 pub mod load;
 pub mod located;
 pub mod mentions;
+pub mod order;
+pub mod stances;
 pub mod text;
+pub mod time;
+pub mod trust;
 pub mod types;
 pub mod validate;
 
@@ -17,6 +21,8 @@ use serde::Serialize;
 pub use date::{FuzzyDate, Point};
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::{Loaded, Origin, load};
+pub use time::{Day, When};
+pub use trust::{Assessor, Support};
 pub use types::*;
 
 /// A whole briefing. Items keep the order of their files; the index finds
@@ -47,6 +53,16 @@ struct Index {
     quotes: HashMap<String, usize>,
     /// For each event, the quotes said at it, in file order.
     event_quotes: Vec<Vec<usize>>,
+    /// When each event, quote and position was, by the one order of time.
+    event_when: Vec<When>,
+    quote_when: Vec<When>,
+    position_when: Vec<When>,
+    /// Each (actor, issue)'s positions in the one order of time.
+    histories: HashMap<(usize, usize), Vec<usize>>,
+    /// The (actor, issue) pairs that have a history, sorted.
+    history_keys: Vec<(usize, usize)>,
+    /// Each side's actors (by index), in file order.
+    side_actors: Vec<Vec<usize>>,
 }
 
 fn index_of<'a>(ids: impl Iterator<Item = &'a Id>) -> HashMap<String, usize> {
@@ -79,15 +95,135 @@ impl Briefing {
                 event_quotes[e].push(q);
             }
         }
-        self.index = Index {
-            sides: index_of(self.sides.iter().map(|x| &x.id)),
-            sources: index_of(self.sources.iter().map(|x| &x.id)),
-            actors: index_of(self.actors.iter().map(|x| &x.id)),
-            issues: index_of(self.issues.iter().map(|x| &x.id)),
-            events,
-            quotes: index_of(self.quotes.iter().map(|x| &x.id)),
-            event_quotes,
+        let sources = index_of(self.sources.iter().map(|x| &x.id));
+        let published = |id: &Id| {
+            sources
+                .get(id.as_str())
+                .map_or(When::UNDATED, |&s| When::of(&self.sources[s].published))
         };
+        let event_when: Vec<When> = self
+            .events
+            .iter()
+            .map(|e| {
+                let sources = e.evidence.iter().map(|x| published(&x.source));
+                if e.expected {
+                    When::of(&e.date).expected_after(sources)
+                } else {
+                    When::of(&e.date).reported_by(sources)
+                }
+            })
+            .collect();
+        let quote_when = self
+            .quotes
+            .iter()
+            .map(|q| {
+                let at_event = q
+                    .event
+                    .as_ref()
+                    .and_then(|e| events.get(e.as_str()))
+                    .map(|&e| event_when[e]);
+                match (&q.spoken, at_event) {
+                    (None, Some(when)) => when,
+                    _ => When::of_opt(q.spoken.as_ref()).reported_by([published(&q.source)]),
+                }
+            })
+            .collect();
+        let quotes = index_of(self.quotes.iter().map(|x| &x.id));
+        let position_when: Vec<When> = self
+            .positions
+            .iter()
+            .map(|p| {
+                let quoted = p
+                    .quotes
+                    .iter()
+                    .filter_map(|q| quotes.get(q.as_str()))
+                    .map(|&q| published(&self.quotes[q].source));
+                let cited = p.evidence.iter().map(|x| published(&x.source));
+                When::of(&p.as_of).reported_by(cited.chain(quoted))
+            })
+            .collect();
+        let actors = index_of(self.actors.iter().map(|x| &x.id));
+        let issues = index_of(self.issues.iter().map(|x| &x.id));
+        let mut histories: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
+        for (p, pos) in self.positions.iter().enumerate() {
+            if let (Some(&a), Some(&i)) = (
+                actors.get(pos.actor.as_str()),
+                issues.get(pos.issue.as_str()),
+            ) {
+                histories.entry((a, i)).or_default().push(p);
+            }
+        }
+        for history in histories.values_mut() {
+            history.sort_by_key(|&p| position_when[p]);
+        }
+        let mut history_keys: Vec<(usize, usize)> = histories.keys().copied().collect();
+        history_keys.sort_unstable();
+        let sides = index_of(self.sides.iter().map(|x| &x.id));
+        let mut side_actors = vec![Vec::new(); self.sides.len()];
+        for (a, actor) in self.actors.iter().enumerate() {
+            if let Some(&s) = sides.get(actor.side.as_str()) {
+                side_actors[s].push(a);
+            }
+        }
+        self.index = Index {
+            sides,
+            sources,
+            actors,
+            issues,
+            events,
+            quotes,
+            event_quotes,
+            event_when,
+            quote_when,
+            position_when,
+            histories,
+            history_keys,
+            side_actors,
+        };
+    }
+
+    /// The (actor, issue) pairs with at least one position, sorted.
+    pub fn history_keys(&self) -> &[(usize, usize)] {
+        &self.index.history_keys
+    }
+
+    /// A side's actors (by index), in file order.
+    pub fn side_actors(&self, side: usize) -> &[usize] {
+        self.index.side_actors.get(side).map_or(&[], Vec::as_slice)
+    }
+
+    /// An actor's positions on an issue (by index), in the one order of time:
+    /// dated ones first, the undated after them.
+    pub fn history(&self, actor: usize, issue: usize) -> &[usize] {
+        self.index
+            .histories
+            .get(&(actor, issue))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// When event `e` (by index) was: its date, bounded by its sources.
+    pub fn event_when(&self, e: usize) -> When {
+        self.index
+            .event_when
+            .get(e)
+            .copied()
+            .unwrap_or(When::UNDATED)
+    }
+    /// When quote `q` was said: its date, else its event's, bounded by its source.
+    pub fn quote_when(&self, q: usize) -> When {
+        self.index
+            .quote_when
+            .get(q)
+            .copied()
+            .unwrap_or(When::UNDATED)
+    }
+    /// When position `p` was held, bounded by the sources that report it.
+    pub fn position_when(&self, p: usize) -> When {
+        self.index
+            .position_when
+            .get(p)
+            .copied()
+            .unwrap_or(When::UNDATED)
     }
 
     /// The quotes said at event `e` (by index), in file order.

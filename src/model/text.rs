@@ -228,25 +228,31 @@ pub fn picture(c: char) -> char {
 }
 
 /// A one-line field as shown: inert, with tabs, line breaks (CR LF, LF,
-/// CR, U+2028, U+2029) and runs of them made one space each, so words
-/// never run together.
+/// U+2028, U+2029) and runs of them made one space each, so words never
+/// run together.
 pub fn one_line(s: &str) -> Cow<'_, str> {
-    let breaks = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}');
-    if !s.contains(breaks) {
-        return inert(s);
-    }
+    // A lone CR is not a line end: it stays a control, shown as ␍.
+    let breaks = |c: char, next: Option<char>| {
+        matches!(c, '\t' | '\n' | '\u{2028}' | '\u{2029}') || (c == '\r' && next == Some('\n'))
+    };
+    let mut chars = s.chars().peekable();
     let mut spaced = String::with_capacity(s.len());
     let mut in_break = false;
-    for c in s.chars() {
-        if breaks(c) {
+    let mut changed = false;
+    while let Some(c) = chars.next() {
+        if breaks(c, chars.peek().copied()) {
             if !in_break {
                 spaced.push(' ');
             }
             in_break = true;
+            changed = true;
         } else {
             in_break = false;
             spaced.push(c);
         }
+    }
+    if !changed {
+        return inert(s);
     }
     Cow::Owned(inert(&spaced).into_owned())
 }
@@ -344,6 +350,7 @@ mod tests {
             "Paris summit next day"
         );
         assert_eq!(one_line("a\u{1b}b"), "a␛b");
+        assert_eq!(one_line("a\rb"), "a␍b");
     }
 
     #[test]

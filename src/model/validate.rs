@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::Briefing;
 use super::anchor::{Anchor, FoldedText};
 use super::diagnostic::Diagnostic;
-use super::types::Id;
+use super::types::{Basis, Id, Position, Stance};
 
 /// The sides every briefing must define.
 pub const MAIN_SIDES: [&str; 4] = ["kyiv", "moscow", "washington", "coalition"];
@@ -186,9 +186,18 @@ pub fn validate(
             .iter()
             .for_each(|i| c.reference("quotes.toml", "issue", i, &issues));
     }
+    let forecast: FxHashMap<&str, bool> = b
+        .issues
+        .iter()
+        .map(|i| (i.id.as_str(), i.forecast))
+        .collect();
     for p in &b.positions {
         c.reference("positions.toml", "actor", &p.actor, &actors);
         c.reference("positions.toml", "issue", &p.issue, &issues);
+        if let Some(&f) = forecast.get(p.issue.as_str()) {
+            stance_fits_issue(&mut c, p, f);
+        }
+        basis(&mut c, p, &actors, &sources);
         p.quotes
             .iter()
             .for_each(|q| c.reference("positions.toml", "quote", q, &quotes));
@@ -227,6 +236,73 @@ pub fn validate(
         unused(&mut c, b);
     }
     c.out
+}
+
+/// A forecast issue takes the forecast stances; any other issue, the rest.
+fn stance_fits_issue(c: &mut Checker<'_>, p: &Position, forecast: bool) {
+    if p.stance.allowed_on(forecast) {
+        return;
+    }
+    let mut words: Vec<String> = Stance::vocabulary(forecast)
+        .map(|s| format!("`{}`", s.id()))
+        .collect();
+    let last = words.pop().unwrap_or_default();
+    let words = format!("{} or {last}", words.join(", "));
+    let msg = if forecast {
+        format!(
+            "stance `{}` on forecast issue `{}`: a forecast takes {words}",
+            p.stance.id(),
+            p.issue.value,
+        )
+    } else {
+        format!(
+            "stance `{}` is for forecasts, and issue `{}` is not one (no `forecast = true`): use {words}",
+            p.stance.id(),
+            p.issue.value,
+        )
+    };
+    c.error("positions.toml", &p.spans.stance, msg);
+}
+
+/// An assessed position names its assessor, an actor or a source; no other
+/// position does.
+fn basis(c: &mut Checker<'_>, p: &Position, actors: &FxHashSet<&str>, sources: &FxHashSet<&str>) {
+    const FILE: &str = "positions.toml";
+    match (&p.assessed_by, p.basis) {
+        (None, Basis::Assessed) => c.error(
+            FILE,
+            &p.spans.basis,
+            "an assessed position needs `assessed_by`: the actor or source id whose assessment it is".into(),
+        ),
+        (None, _) => {}
+        (Some(by), Basis::Assessed) => {
+            let (actor, source) = (actors.contains(by.as_str()), sources.contains(by.as_str()));
+            if !actor && !source {
+                c.error(
+                    FILE,
+                    &by.span,
+                    format!("unknown actor or source `{}`", by.value),
+                );
+            } else if actor && source {
+                c.error(
+                    FILE,
+                    &by.span,
+                    format!(
+                        "`{}` is both an actor and a source id; rename one so that the assessor is clear",
+                        by.value
+                    ),
+                );
+            }
+        }
+        (Some(by), other) => c.error(
+            FILE,
+            &by.span,
+            format!(
+                "`assessed_by` is only for `basis = \"assessed\"`; this position's basis is `{}`",
+                other.id()
+            ),
+        ),
+    }
 }
 
 /// Which anchored item a placement is for.
@@ -348,11 +424,17 @@ fn locate_all(
     }
 }
 
-/// Warnings for actors nothing refers to and issues no one takes a stance on.
+/// Warnings for actors nothing refers to (an assessor counts as used) and
+/// issues no one takes a stance on.
 fn unused(c: &mut Checker<'_>, b: &Briefing) {
     let mut used: FxHashSet<&str> = FxHashSet::default();
     used.extend(b.quotes.iter().map(|q| q.speaker.as_str()));
     used.extend(b.positions.iter().map(|p| p.actor.as_str()));
+    used.extend(
+        b.positions
+            .iter()
+            .filter_map(|p| p.assessed_by.as_ref().map(|a| a.as_str())),
+    );
     used.extend(
         b.events
             .iter()

@@ -20,7 +20,7 @@ pub enum Signal {
     Stop,
     /// SIGCONT: we were stopped (perhaps by SIGSTOP): re-enter and redraw.
     Continue,
-    /// SIGWINCH: crossterm reads the new size; the loop only needs to wake.
+    /// SIGWINCH: the terminal has a new size.
     Resize,
 }
 

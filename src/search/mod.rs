@@ -84,7 +84,7 @@ impl Hit {
 
 fn rank(corpus: &Corpus, a: &(u32, i64), b: &(u32, i64)) -> Ordering {
     let (x, y) = (&corpus.items[a.0 as usize], &corpus.items[b.0 as usize]);
-    let date = |i: &Item| i.date.as_ref().map_or((i32::MAX, 12, 31), |d| d.sort_key());
+    let date = |i: &Item| crate::model::When::of_opt(i.date.as_ref());
     b.1.cmp(&a.1)
         .then(x.kind.cmp(&y.kind))
         .then_with(|| date(x).cmp(&date(y)))

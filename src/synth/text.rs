@@ -152,6 +152,7 @@ fn event(b: &mut Briefing, rng: &mut Rng, source: &str, used: &mut HashSet<Strin
             kind,
             place: Some(place.to_string()),
             summary: format!("{} discussed {topic}.", names.join(", ")),
+            expected: false,
             participants,
             issues: vec![b.issues[issue].id.clone()],
             evidence: vec![Excerpt {

@@ -9,9 +9,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::theme::stance_symbol;
+use super::theme::{basis_symbol, stance_symbol};
 use super::{fit, focused, pane_block, strings};
-use crate::app::lists::{ActorRow, actor_rows};
+use crate::app::lists::{ActorRow, Standing, actor_rows};
 use crate::app::{App, Pane};
 // Every field drawn here is one line: tabs and line breaks show as spaces.
 use crate::model::text::one_line as inert;
@@ -36,7 +36,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .skip(app.actors_offset)
         .take(inner.height as usize)
     {
-        let selected = row.sel() == Some(app.actor);
+        // The cursor's row reads as selected when it is the current item.
+        let selected = row.sel() == Some(app.actor) && app.current.actor_row() == Some(app.actor);
         let line = match *row {
             ActorRow::Side(s) => {
                 let style = t.side(Some(s)).add_modifier(Modifier::BOLD);
@@ -79,22 +80,29 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     Style::new().add_modifier(Modifier::ITALIC),
                 ))
             }
-            ActorRow::Position(p, replaced) => {
+            ActorRow::Position(p, standing) => {
                 let pos = &b.positions[p];
                 let style = t.stance(pos.stance);
-                let stance = format!("{} {}", stance_symbol(pos.stance), pos.stance.word());
-                let earlier = if replaced {
-                    format!(" ({})", strings::EARLIER)
-                } else {
-                    String::new()
+                // The stance, who holds it (basis) and how many sources say so.
+                let support = b.position_support(p).count();
+                let stance = format!(
+                    "{} {} {}×{support}",
+                    stance_symbol(pos.stance),
+                    pos.stance.word(),
+                    basis_symbol(pos.basis)
+                );
+                let note = match standing {
+                    Standing::Current => String::new(),
+                    Standing::Earlier => format!(" ({})", strings::EARLIER),
+                    Standing::Undated => format!(" ({})", strings::UNDATED),
                 };
-                let room = width.saturating_sub(6 + stance.width() + earlier.width() + 3);
+                let room = width.saturating_sub(6 + stance.width() + note.width() + 3);
                 let spans = vec![
                     Span::raw(if selected { "    › " } else { "      " }),
                     Span::styled(stance, style),
-                    Span::styled(earlier, t.dim()),
+                    Span::styled(note, t.dim()),
                     Span::styled(
-                        format!(" · {}", fit(&inert(&pos.as_of.to_string()), room)),
+                        format!(" · {}", fit(&b.position_when(p).label(), room)),
                         t.dim(),
                     ),
                 ];
@@ -106,11 +114,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             )),
             ActorRow::Quote(q) => {
                 let quote = &b.quotes[q];
-                let when = quote
-                    .spoken
-                    .as_ref()
-                    .map(|d| format!(" · {}", inert(&d.to_string())))
-                    .unwrap_or_default();
+                let when = format!(" · {}", b.quote_when(q).label());
                 // The words come first: the date gets at most a third of the row.
                 let when = fit(&when, (width / 3).max(8));
                 let room = width.saturating_sub(6 + when.width());

@@ -9,7 +9,7 @@ use crate::app::App;
 use crate::keymap::{Context, hints};
 
 /// Hints left out first when the footer is too narrow; help and quit stay.
-const DROP_FIRST: [&str; 5] = ["[/]", "Tab", "j/k", "1-4", "n/N"];
+const DROP_FIRST: [&str; 8] = ["[/]", "f/F", "Tab", "j/k", "1-9", "r", "u", "n/N"];
 
 fn width(hints: &[(&str, &str)]) -> usize {
     hints.iter().map(|(k, w)| k.width() + w.width() + 3).sum()
@@ -18,8 +18,10 @@ fn width(hints: &[(&str, &str)]) -> usize {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let t = app.theme;
     let mut shown = hints(&Context { focus: app.focus });
-    // Esc only matters when there is a filter to clear.
-    shown.retain(|(keys, _)| *keys != "Esc" || app.filter.is_some());
+    // Esc only matters when there is somewhere to go back to, and x when
+    // there is a filter to clear.
+    shown.retain(|(keys, _)| *keys != "Esc" || !app.back.is_empty() || app.reading);
+    shown.retain(|(keys, _)| *keys != "x" || !app.filter.is_empty());
     for drop in DROP_FIRST {
         if width(&shown) <= area.width as usize {
             break;

@@ -6,19 +6,24 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::theme::stance_symbol;
+use super::theme::{basis_symbol, stance_symbol};
 use super::{fit, pad, pane_block, strings};
 use crate::app::{Action, App, Pane};
 use crate::keymap::{KEYMAP, Scope, key_name};
-use crate::model::Stance;
-// Every field drawn here is one line: tabs and line breaks show as spaces.
+// Drawn as Lines: tabs and line breaks show as spaces, not deleted.
 use crate::model::text::one_line as inert;
+use crate::model::{Basis, Stance};
 
 fn scope_name(scope: Scope) -> &'static str {
     match scope {
         Scope::Everywhere => "Everywhere",
         Scope::In(Pane::Timeline) => "In the timeline",
         Scope::In(Pane::Actors) => "In actors and stances",
+        Scope::In(Pane::Details) => "In details",
+        Scope::In(Pane::Matrix) => "In the stance matrix (m)",
+        Scope::In(Pane::Changes) => "In what changed (c)",
+        Scope::In(Pane::IssueView) => "In one issue across the sides (i)",
+        Scope::In(Pane::Disagreements) => "Where the sources disagree (d)",
         Scope::In(Pane::Source) => "In the source",
         Scope::Typing => "In the search palette (/) and find (Ctrl-f)",
     }
@@ -35,7 +40,12 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Scope::Everywhere,
         Scope::In(Pane::Timeline),
         Scope::In(Pane::Actors),
+        Scope::In(Pane::Details),
         Scope::In(Pane::Source),
+        Scope::In(Pane::Matrix),
+        Scope::In(Pane::Changes),
+        Scope::In(Pane::IssueView),
+        Scope::In(Pane::Disagreements),
         Scope::Typing,
     ];
     for scope in scopes {
@@ -50,7 +60,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 let names: Vec<String> = b
                     .sides
                     .iter()
-                    .take(4)
+                    .take(9)
                     .enumerate()
                     .map(|(i, s)| format!("{} {}", i + 1, inert(&s.name)))
                     .collect();
@@ -82,6 +92,34 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         ));
     }
     lines.extend(flow(stances, width));
+    let mut bases = vec![Span::styled("Basis: ", bold)];
+    for (b, meaning) in [
+        (Basis::Stated, "stated: the actor's own words"),
+        (
+            Basis::Reported,
+            "reported: a source reports it as their position",
+        ),
+        (
+            Basis::Assessed,
+            "assessed: an author infers it (A hides these)",
+        ),
+    ] {
+        bases.push(Span::raw(format!("{} {meaning}  ", basis_symbol(b))));
+    }
+    bases.push(Span::raw("×N: how many sources support it"));
+    lines.extend(flow(bases, width));
+    for (name, legend) in [
+        ("Dates: ", strings::HELP_DATES),
+        ("Matrix: ", strings::HELP_MATRIX),
+    ] {
+        let mut spans = vec![Span::styled(name, bold)];
+        spans.extend(
+            legend
+                .split(" · ")
+                .map(|part| Span::raw(format!("{part} · "))),
+        );
+        lines.extend(flow(spans, width));
+    }
     lines.push(Line::from(vec![
         Span::styled("In the source: ", bold),
         Span::styled("current", t.current()),

@@ -1,17 +1,22 @@
 //! Drawing. Every function here reads the [`App`] and never changes it.
 
 pub mod actors;
+pub mod changes;
 pub mod details;
+pub mod disagreements;
 pub mod footer;
 pub mod help;
+pub mod issue_view;
+pub mod matrix;
 pub mod palette;
 pub mod source;
-pub mod strings;
-pub mod theme;
 pub mod timeline;
 
+pub use crate::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, layout};
+pub use crate::{strings, theme};
+
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
@@ -21,59 +26,9 @@ use crate::app::{App, Pane};
 // Every field drawn here is one line: tabs and line breaks show as spaces.
 use crate::model::text::one_line as inert;
 
-/// Below this size the panes cannot all show; the reader says so instead.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
-
-/// Where each part of the screen goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Areas {
-    pub header: Rect,
-    pub timeline: Rect,
-    pub actors: Rect,
-    pub details: Rect,
-    pub source: Rect,
-    pub footer: Rect,
-}
-
-/// The layout for a screen size, or None when it is too small. Pure, so
-/// that mouse clicks are hit-tested against exactly what was drawn.
-pub fn layout(area: Rect) -> Option<Areas> {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        return None;
-    }
-    let [header, body, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    // Narrow terminals give the lists half the width, so titles stay legible.
-    let left = match area.width {
-        120.. => 38,
-        100..120 => 44,
-        _ => 50,
-    };
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(left), Constraint::Fill(1)]).areas(body);
-    let [timeline, actors] =
-        Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(left);
-    let details_height = (body.height / 4).clamp(7, 12);
-    let [details, source] =
-        Layout::vertical([Constraint::Length(details_height), Constraint::Fill(1)]).areas(right);
-    Some(Areas {
-        header,
-        timeline,
-        actors,
-        details,
-        source,
-        footer,
-    })
-}
-
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let Some(a) = layout(area) else {
+    let Some(a) = layout(area, app.focus == Pane::Details) else {
         let msg = strings::too_small(MIN_WIDTH, MIN_HEIGHT);
         let y = area.height / 2;
         let line = Rect {
@@ -90,12 +45,31 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     };
     header(frame, a.header, app);
-    timeline::draw(frame, a.timeline, app);
-    actors::draw(frame, a.actors, app);
-    details::draw(frame, a.details, app);
-    source::draw(frame, a.source, app);
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    if app.reading {
+        source::draw_reading(frame, area, app);
+    } else if app.focus == Pane::Matrix {
+        matrix::draw(frame, body, app);
+    } else if app.focus == Pane::Changes {
+        changes::draw(frame, body, app);
+    } else if app.focus == Pane::IssueView {
+        issue_view::draw(frame, body, app);
+    } else if app.focus == Pane::Disagreements {
+        disagreements::draw(frame, body, app);
+    } else {
+        timeline::draw(frame, a.timeline, app);
+        actors::draw(frame, a.actors, app);
+        details::draw(frame, a.details, app);
+        source::draw(frame, a.source, app);
+    }
     if app.search.find.editing {
         palette::draw_find_prompt(frame, a.footer, app);
+    } else if let Some(prompt) = &app.views.prompt {
+        date_prompt(frame, a.footer, app, prompt);
     } else {
         footer::draw(frame, a.footer, app);
     }
@@ -105,19 +79,50 @@ pub fn draw(frame: &mut Frame, app: &App) {
     palette::draw(frame, area, app);
 }
 
+/// The footer while a date is typed for the matrix.
+fn date_prompt(frame: &mut Frame, area: Rect, app: &App, p: &crate::app::views::DatePrompt) {
+    let t = app.theme;
+    let what = if p.since {
+        strings::SINCE_PROMPT
+    } else {
+        strings::DATE_PROMPT
+    };
+    let mut spans = vec![
+        Span::styled(format!(" {what} "), t.key()),
+        Span::raw(inert(&p.input).into_owned()),
+        Span::styled("▏", t.dim()),
+    ];
+    match &p.error {
+        Some(e) => spans.push(Span::styled(format!("  {}", inert(e)), t.filter())),
+        None => spans.push(Span::styled(format!("  {}", strings::DATE_KEYS), t.dim())),
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
 /// The top line: the briefing, and the filter, which is always shown.
 fn header(frame: &mut Frame, area: Rect, app: &App) {
     let t = app.theme;
     let m = &app.briefing.meta;
-    let filter = match app.filter {
-        Some(a) => Span::styled(
-            strings::filter(&inert(&app.briefing.actors[a].name)),
-            t.filter(),
-        ),
-        None => Span::styled(strings::ALL_EVENTS, t.dim()),
+    let b = &app.briefing;
+    let mut names = Vec::new();
+    if let Some(a) = app.filter.actor {
+        names.push(inert(&b.actors[a].name).into_owned());
+    }
+    if let Some(s) = app.filter.side {
+        names.push(format!("side {}", inert(&b.sides[s].name)));
+    }
+    let filter = if names.is_empty() {
+        Span::styled(strings::ALL_EVENTS, t.dim())
+    } else {
+        Span::styled(strings::filter(&names.join(", ")), t.filter())
     };
     let room = (area.width as usize).saturating_sub(filter.width() + 1);
-    let left = format!(" {} │ {} · as of {}", strings::APP, m.title, m.as_of);
+    let left = format!(
+        " {} │ {} · as of {}",
+        strings::APP,
+        m.title,
+        crate::model::When::of(&m.as_of).label()
+    );
     let left = inert(&left);
     let left = Span::styled(fit(&left, room), t.title());
     let gap = " ".repeat(room.saturating_sub(left.width()) + 1);
@@ -181,15 +186,5 @@ mod tests {
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(fit("abc", 4), "abc");
         assert_eq!(pad("ab", 4), "ab  ");
-    }
-
-    #[test]
-    fn the_layout_fits_every_pane_at_the_minimum_and_none_below() {
-        let a = layout(Rect::new(0, 0, MIN_WIDTH, MIN_HEIGHT)).expect("fits");
-        for r in [a.timeline, a.actors, a.details, a.source] {
-            assert!(r.width >= 20 && r.height >= 5, "{r:?}");
-        }
-        assert!(layout(Rect::new(0, 0, MIN_WIDTH - 1, 40)).is_none());
-        assert!(layout(Rect::new(0, 0, 200, MIN_HEIGHT - 1)).is_none());
     }
 }

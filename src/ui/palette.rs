@@ -19,14 +19,7 @@ use crate::search::{FILTER_HELP, Hit, Item};
 
 /// Where the palette goes on a screen of `size`.
 pub fn area(size: Rect) -> Rect {
-    let width = size.width.saturating_sub(4).min(110);
-    let height = size.height.saturating_sub(2).min(24);
-    Rect {
-        x: size.x + (size.width - width) / 2,
-        y: size.y + (size.height - height) / 3,
-        width,
-        height,
-    }
+    crate::layout::palette_area(size)
 }
 
 /// `text` in at most `width` columns with the chars at `marked` (char
@@ -82,10 +75,11 @@ pub fn highlighted(
 /// The date and speaker a row shows, where they apply, and the speaker's
 /// matched chars as indices into that text.
 fn meta(item: &Item, hit: &Hit) -> (String, Vec<usize>) {
+    // The compact form: the source's words are in Details.
     let mut text = item
         .date
         .as_ref()
-        .map(|d| d.to_string())
+        .map(|d| crate::model::When::of(d).label())
         .unwrap_or_default();
     let mut marked = Vec::new();
     if let Some(speaker) = item.speaker() {

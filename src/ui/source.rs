@@ -1,19 +1,31 @@
 //! The source pane: the article, wrapped and scrolled, with its highlights
-//! (built by the app when the selection changes) and where you are in it.
+//! (built by the app when the selection changes) and an honest position.
+//! Also the reading mode: the same text full screen in a centred column.
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Margin, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
 
 use super::{fit, focused, pane_block, strings};
-use unicode_width::UnicodeWidthStr;
-
 use crate::app::{App, Pane};
-// Every field drawn here is one line: tabs and line breaks show as spaces.
+use crate::model::When;
+// Drawn as Lines: tabs and line breaks show as spaces, not deleted.
 use crate::model::text::one_line as inert;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    draw_in(frame, area, None, app);
+}
+
+/// The reading mode: the whole screen but the header and footer.
+pub fn draw_reading(frame: &mut Frame, size: Rect, app: &App) {
+    let (body, column) = crate::layout::reading(size);
+    frame.render_widget(Clear, body);
+    draw_in(frame, body, Some(column), app);
+}
+
+/// Draws the source in `area`, its text in `column` (else the whole inside).
+fn draw_in(frame: &mut Frame, area: Rect, column: Option<Rect>, app: &App) {
     let b = &app.briefing;
     let t = app.theme;
     let view = &app.source;
@@ -34,38 +46,37 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         );
         return;
     };
+    // The border says what the article is: outlet, title, published date.
+    // A curator's note about it is in Details, not here.
     let src = &b.sources[s];
     let header = format!(
-        " {} — {}, {} ",
-        inert(&src.title),
+        " {} · {} · {} ",
         inert(&src.outlet),
-        inert(&src.published.to_string())
+        inert(&src.title),
+        When::of(&src.published).label()
     );
-    let height = area.height.saturating_sub(2) as usize;
+    let height = column.map_or(area.height.saturating_sub(2), |c| c.height) as usize;
     let total = view.rows.len();
-    let percent = if total <= height {
-        100
-    } else {
-        (view.scroll + height).min(total) * 100 / total
-    };
-    let mut status = vec![strings::highlights(view.current, view.marks.len())];
+    let scroll = view.scroll.min(total.saturating_sub(height));
+    let last = (scroll + height).min(total);
+    // Most telling first, as a narrow border cuts from the right.
+    let mut status = Vec::new();
     if let Some(found) = super::palette::find_status(app) {
-        status.insert(0, found);
+        status.push(found);
     }
+    status.push(strings::lines_shown(scroll + 1, last, total));
+    status.push(strings::highlights(view.current, view.marks.len()));
     let mut sources: Vec<usize> = view.links.iter().map(|l| l.source).collect();
-    sources.dedup();
     sources.sort_unstable();
     sources.dedup();
     if sources.len() > 1 {
         let at = sources.iter().position(|&x| x == s).unwrap_or(0) + 1;
         status.push(strings::sources(at, sources.len()));
     }
-    status.push(format!("{percent}%"));
-    let mut status = format!(" {} ", status.join(" · "));
-    let line = format!(" line {}/{total} ·", (view.scroll + 1).min(total));
-    if status.width() + line.width() + 4 <= area.width as usize {
-        status.insert_str(0, &line);
+    if !app.mentions {
+        status.push(strings::NO_MENTIONS.into());
     }
+    let status = format!(" {} ", status.join(" · "));
     let block = pane_block(
         Line::from(fit(&header, room)),
         focused(app, Pane::Source),
@@ -74,17 +85,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     .title_bottom(Line::from(fit(&status, room)).alignment(Alignment::Right));
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let text_area = column.unwrap_or(inner);
 
     let visible: Vec<Line> = view
         .lines
         .iter()
-        .skip(view.scroll)
-        .take(inner.height as usize)
+        .skip(scroll)
+        .take(text_area.height as usize)
         .cloned()
         .collect();
-    frame.render_widget(Paragraph::new(visible), inner);
+    frame.render_widget(Paragraph::new(visible), text_area);
     if total > height {
-        let mut state = ScrollbarState::new(total.saturating_sub(height)).position(view.scroll);
+        let mut state = ScrollbarState::new(total.saturating_sub(height)).position(scroll);
         let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)
             .end_symbol(None);

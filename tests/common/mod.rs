@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 const TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -27,6 +27,7 @@ pub struct Session {
     pub raw: Arc<Mutex<Vec<u8>>>,
     pub writer: Box<dyn Write + Send>,
     pub child: Box<dyn Child + Send + Sync>,
+    master: Arc<Mutex<Box<dyn MasterPty + Send>>>,
 }
 
 impl Session {
@@ -62,9 +63,11 @@ impl Session {
         let sink = Arc::clone(&screen);
         let raw = Arc::new(Mutex::new(Vec::new()));
         let raw_sink = Arc::clone(&raw);
+        let master = Arc::new(Mutex::new(pty.master));
+        let kept = Arc::clone(&master);
         thread::spawn(move || {
             // Keep the master alive as long as we read from it.
-            let _master = pty.master;
+            let _master = kept;
             let mut buf = [0u8; 4096];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
@@ -79,7 +82,38 @@ impl Session {
             raw,
             writer,
             child,
+            master,
         }
+    }
+
+    /// Resizes the terminal, as a user dragging its window would: brief
+    /// gets SIGWINCH and redraws.
+    pub fn resize(&mut self, rows: u16, cols: u16) {
+        self.screen.lock().unwrap().set_size(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+        );
+        self.master
+            .lock()
+            .unwrap()
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("the pty resizes");
+    }
+
+    /// The text of one screen row, trimmed.
+    pub fn row(&self, row: u16) -> String {
+        let parser = self.screen.lock().unwrap();
+        let cols = parser.screen().size().1;
+        parser
+            .screen()
+            .contents_between(row, 0, row, cols.get())
+            .trim()
+            .to_string()
     }
 
     pub fn contents(&self) -> String {

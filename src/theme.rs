@@ -55,6 +55,7 @@ impl Theme {
             Stance::Conditional => OKABE_ITO[0],
             Stance::Open => OKABE_ITO[6],
             Stance::Ambiguous => OKABE_ITO[4],
+            Stance::Expects | Stance::Doubts => OKABE_ITO[5],
         };
         let style = self.fg(c);
         if matches!(s, Stance::RulesOut | Stance::Demands) {
@@ -135,6 +136,18 @@ pub fn stance_symbol(s: Stance) -> &'static str {
         Stance::Conditional => "◐",
         Stance::Open => "○",
         Stance::Ambiguous => "±",
+        Stance::Expects => "↗",
+        Stance::Doubts => "↘",
+    }
+}
+
+/// Who holds that an actor holds a position: a glyph, beside the word.
+/// “ their own words; ↳ a source reports it; ∴ an author's assessment.
+pub fn basis_symbol(b: crate::model::Basis) -> &'static str {
+    match b {
+        crate::model::Basis::Stated => "“",
+        crate::model::Basis::Reported => "↳",
+        crate::model::Basis::Assessed => "∴",
     }
 }
 

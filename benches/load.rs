@@ -21,11 +21,12 @@ use brief::model::{Origin, load};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 fn generated(items: usize) -> PathBuf {
+    // Written afresh each run: a briefing left by an older build may no
+    // longer be valid.
     let dir = std::env::temp_dir().join(format!("brief-bench-{items}"));
-    if !dir.join("briefing.toml").exists() {
-        let b = brief::synth::generate(items, 1);
-        brief::synth::write_dir(&b, &dir).expect("writes the generated briefing");
-    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let b = brief::synth::generate(items, 1);
+    brief::synth::write_dir(&b, &dir).expect("writes the generated briefing");
     dir
 }
 

@@ -25,7 +25,7 @@ use crate::keymap::{Context, resolve, resolve_typing};
 use crate::model::Briefing;
 use crate::theme::Theme;
 use crate::ui;
-use signals::{Input, Signal, Signals, Wait};
+use signals::{Input, Signal, Signals};
 
 /// Why the reader could not start: there is no terminal to read keys from
 /// (e.g. `setsid brief </dev/null >/dev/tty`), or it refused raw mode.
@@ -50,6 +50,7 @@ impl From<io::Error> for Error {
 pub fn run(briefing: Briefing) -> Result<(), Error> {
     let input = Input::open().map_err(|e| Error::NoTerminal(NoTerminal(e)))?;
     let signals = Signals::register()?;
+    signals::watchdog(restore)?;
     enter().map_err(|e| {
         restore();
         Error::NoTerminal(NoTerminal(e))
@@ -148,13 +149,6 @@ fn event_loop(
                 Signal::Quit(sig) => return Ok(Some(sig)),
                 Signal::Stop => suspend(terminal, app)?,
                 Signal::Continue => resume(terminal, app)?,
-                // Crossterm reports a resize too, but its own wake-up may
-                // land after ours and find us asleep: act on it here.
-                Signal::Resize => {
-                    let (width, height) = ratatui::crossterm::terminal::size()?;
-                    app.update(Action::Resize { width, height });
-                    terminal.draw(|frame| ui::draw(frame, app))?;
-                }
             }
         }
         // Crossterm would spin reading nothing from a terminal that is gone.
@@ -173,13 +167,17 @@ fn event_loop(
             }
             continue;
         }
-        // Nothing buffered: sleep until input or a signal, no timer, no busy
-        // loop; while a search runs on its thread, look for its results.
-        let timeout = app.search_pending().then(|| Duration::from_millis(10));
-        if input.wait(signals, timeout)? == Wait::Ended {
+        // Nothing buffered: wait for input inside crossterm (whose
+        // edge-triggered reader must do the reading), waking now and then
+        // only to look at the signal flags; nothing is redrawn unless
+        // something happened. While a search runs on its thread, look for
+        // its results more often.
+        let pending = app.search_pending();
+        let timeout = Duration::from_millis(if pending { 10 } else { 200 });
+        if input.ended() {
             return Ok(None);
         }
-        if timeout.is_some() && app.search_pending() {
+        if !event::poll(timeout)? && pending && app.search_pending() {
             app.update(Action::SearchTick);
             terminal.draw(|frame| ui::draw(frame, app))?;
         }

@@ -7,7 +7,9 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::model::{Briefing, Loaded, Origin, load};
+use crate::model::diagnostic::LineIndex;
+use crate::model::text::{inert, one_line};
+use crate::model::{Briefing, Diagnostic, Loaded, Origin, Severity, load};
 use crate::{bundled, export};
 
 /// brief: an offline terminal reader for curated briefings.
@@ -290,7 +292,7 @@ pub fn open(path: Option<&Path>) -> Result<Briefing, ExitCode> {
         return Err(ExitCode::from(2));
     }
     let loaded = load(&origin(path)).map_err(|e| {
-        eprintln!("brief: {e}");
+        eprintln!("brief: {}", inert(&e));
         ExitCode::from(2)
     })?;
     if loaded.errors() > 0 {
@@ -304,6 +306,20 @@ pub fn open(path: Option<&Path>) -> Result<Briefing, ExitCode> {
         return Err(ExitCode::from(1));
     }
     Ok(loaded.briefing)
+}
+
+/// Parses the arguments; clap's own messages (which quote what was typed)
+/// are printed inert too.
+pub fn parse() -> Result<Cli, ExitCode> {
+    Cli::try_parse().map_err(|e| {
+        if e.use_stderr() {
+            eprint!("{}", inert(&e.render().to_string()));
+        } else {
+            // --help and --version: our own text, styled as clap does.
+            let _ = e.print();
+        }
+        ExitCode::from(e.exit_code().clamp(0, 255) as u8)
+    })
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -677,7 +693,7 @@ fn usage_error(message: &str) -> ExitCode {
 fn read(briefing: Option<&Path>, data_dir: Option<&Path>) -> ExitCode {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() {
-        eprintln!("{}", crate::ui::strings::NOT_A_TERMINAL);
+        eprintln!("{}", crate::strings::NOT_A_TERMINAL);
         return ExitCode::from(2);
     }
     // Said before the reader takes the screen, and still there after it.
@@ -692,8 +708,12 @@ fn read(briefing: Option<&Path>, data_dir: Option<&Path>) -> ExitCode {
             let notes = notes_for(&b, data_dir);
             match crate::reader::run(b, notes) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("brief: {e}");
+                Err(crate::reader::Error::NoTerminal(e)) => {
+                    eprintln!("{}", inert(&crate::strings::no_terminal(&e.0)));
+                    ExitCode::from(2)
+                }
+                Err(crate::reader::Error::Io(e)) => {
+                    eprintln!("brief: {}", inert(&e.to_string()));
                     ExitCode::from(2)
                 }
             }
@@ -716,7 +736,7 @@ fn print_or_fail(text: &str) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("brief: {e}");
+            eprintln!("brief: {}", inert(&e.to_string()));
             ExitCode::from(2)
         }
     }
@@ -751,7 +771,7 @@ fn check(briefing: Option<&Path>, paths: &[PathBuf], stats: Option<StatsFormat>)
             Err(e) if e.is_empty() => return ExitCode::from(worst), // stdout closed
             Err(e) => {
                 let _ = out.flush();
-                eprintln!("brief: {e}");
+                eprintln!("brief: {}", inert(&e));
                 2
             }
         };
@@ -845,7 +865,8 @@ fn check_one(
         let mut err = std::io::stderr().lock();
         let counts = write_diagnostics(&mut err, &loaded, only_name.as_deref())
             .and_then(|(e, w)| {
-                writeln!(err, "{what}: {e} error(s), {w} warning(s)")?;
+                let summary = format!("{what}: {e} error(s), {w} warning(s)");
+                writeln!(err, "{}", one_line(&summary))?;
                 Ok((e, w))
             })
             .map_err(|e| e.to_string())?;
@@ -855,36 +876,95 @@ fn check_one(
             "warnings": counts.1,
             "stats": crate::stats::Stats::of(&loaded.briefing),
         });
+        let json = crate::export::escape_json(&json.to_string());
         writeln!(out, "{json}").map_err(io)?;
         counts.0
     } else {
         let (e, w) = write_diagnostics(out, &loaded, only_name.as_deref()).map_err(io)?;
-        writeln!(out, "{what}: {e} error(s), {w} warning(s)").map_err(io)?;
+        // The path is the user's and may hold anything: it is shown inert.
+        let summary = format!("{what}: {e} error(s), {w} warning(s)");
+        writeln!(out, "{}", one_line(&summary)).map_err(io)?;
         if stats.is_some() {
             let table = crate::stats::Stats::of(&loaded.briefing).table();
-            write!(out, "\n{table}").map_err(io)?;
+            write!(out, "\n{}", inert(&table)).map_err(io)?;
         }
         e
     };
     Ok(if errors > 0 { 1 } else { 0 })
 }
 
+/// How many problems of one kind are printed per file before the rest are
+/// only counted, as compilers do.
+pub const SHOWN_PER_KIND: usize = 20;
+
 /// Prints diagnostics sorted by file and place; returns (errors, warnings).
+/// Of many problems of one kind in one file, the first
+/// [`SHOWN_PER_KIND`] are printed and the rest counted in one line.
 pub fn write_diagnostics(
     out: &mut impl Write,
     loaded: &Loaded,
     only: Option<&str>,
 ) -> std::io::Result<(usize, usize)> {
+    use std::collections::HashMap;
     let mut diags: Vec<_> = loaded
         .diagnostics
         .iter()
         .filter(|d| only.is_none_or(|f| d.file == f))
         .collect();
-    diags.sort_by_key(|d| (d.file.clone(), d.span.as_ref().map_or(0, |s| s.start)));
-    for d in &diags {
-        let text = loaded.files.get(&d.file).map(String::as_str);
-        writeln!(out, "{}", d.render(text))?;
+    diags.sort_by(|a, b| {
+        let at = |d: &Diagnostic| d.span.as_ref().map_or(0, |s| s.start);
+        a.file.cmp(&b.file).then(at(a).cmp(&at(b)))
+    });
+    let mut index: Option<(&str, Option<LineIndex<'_>>)> = None;
+    // Per file: how many of each (severity, kind) were seen, in first-seen order.
+    let mut counts: Vec<((Severity, String), usize)> = Vec::new();
+    let mut seen: HashMap<(Severity, String), usize> = HashMap::new();
+    let mut i = 0;
+    while i < diags.len() {
+        let d = diags[i];
+        if index.as_ref().is_none_or(|(f, _)| *f != d.file) {
+            write_more(out, index.as_ref().map(|(f, _)| *f), &counts)?;
+            counts.clear();
+            seen.clear();
+            let lines = loaded.text(&d.file).map(LineIndex::new);
+            index = Some((d.file.as_str(), lines));
+        }
+        let key = (d.severity, d.kind());
+        let n = *seen.entry(key.clone()).or_insert_with(|| {
+            counts.push((key.clone(), 0));
+            counts.len() - 1
+        });
+        counts[n].1 += 1;
+        if counts[n].1 <= SHOWN_PER_KIND {
+            let lines = index.as_ref().and_then(|(_, l)| l.as_ref());
+            writeln!(out, "{}", d.render_in(lines))?;
+        }
+        i += 1;
     }
+    write_more(out, index.as_ref().map(|(f, _)| *f), &counts)?;
     let errors = diags.iter().filter(|d| d.is_error()).count();
     Ok((errors, diags.len() - errors))
+}
+
+/// `file: note: … and 123 more errors like `unknown actor `…``, per kind cut.
+fn write_more(
+    out: &mut impl Write,
+    file: Option<&str>,
+    counts: &[((Severity, String), usize)],
+) -> std::io::Result<()> {
+    let Some(file) = file else { return Ok(()) };
+    for ((severity, kind), n) in counts {
+        if *n > SHOWN_PER_KIND {
+            let what = match severity {
+                Severity::Error => "errors",
+                Severity::Warning => "warnings",
+            };
+            let line = format!(
+                "{file}: note: … and {} more {what} like “{kind}”\n",
+                n - SHOWN_PER_KIND
+            );
+            writeln!(out, "{}", inert(&line))?;
+        }
+    }
+    Ok(())
 }

@@ -1,7 +1,8 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    brief::cli::run(brief::cli::Cli::parse())
+    match brief::cli::parse() {
+        Ok(cli) => brief::cli::run(cli),
+        Err(code) => code,
+    }
 }

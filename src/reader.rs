@@ -1,14 +1,24 @@
 //! The terminal loop: set up the terminal, turn terminal events into
 //! actions, redraw after each one, and put the terminal back however the
-//! reader ends.
+//! reader ends: quitting, an error, a panic, SIGHUP, SIGTERM, SIGINT, or
+//! the terminal going away. Ctrl-z (or SIGTSTP) suspends and SIGCONT
+//! re-enters and redraws.
 
-use std::io::{self, stdout};
+mod signals;
 
-use ratatui::DefaultTerminal;
+use std::io::{self, Write, stdout};
+use std::time::Duration;
+
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton,
+    MouseEventKind,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 
 use crate::app::prep::Request;
 use crate::app::{Action, App};
@@ -17,12 +27,39 @@ use crate::keymap::{Context, resolve, resolve_typing};
 use crate::model::Briefing;
 use crate::theme::Theme;
 use crate::ui;
+use signals::{Input, Signal, Signals};
 
-/// Runs the reader until the reader quits. `ratatui::run` restores raw mode
-/// and the alternate screen on return and on panic; mouse capture is ours.
-pub fn run(briefing: Briefing, notes: Option<crate::notes::Opened>) -> io::Result<()> {
-    ratatui::run(|terminal| {
-        let _mouse = MouseCapture::enable()?;
+/// Why the reader could not start: there is no terminal to read keys from
+/// (e.g. `setsid brief </dev/null >/dev/tty`), or it refused raw mode.
+#[derive(Debug)]
+pub struct NoTerminal(pub io::Error);
+
+/// How the reader ended.
+#[derive(Debug)]
+pub enum Error {
+    NoTerminal(NoTerminal),
+    Io(io::Error),
+}
+
+impl From<io::Error> for Error {
+    fn from(e: io::Error) -> Self {
+        Error::Io(e)
+    }
+}
+
+/// Runs the reader until the reader quits, the terminal goes away or a
+/// signal ends it; the terminal is restored on every way out.
+pub fn run(briefing: Briefing, notes: Option<crate::notes::Opened>) -> Result<(), Error> {
+    let input = Input::open().map_err(|e| Error::NoTerminal(NoTerminal(e)))?;
+    let signals = Signals::register()?;
+    signals::watchdog(restore)?;
+    enter().map_err(|e| {
+        restore();
+        Error::NoTerminal(NoTerminal(e))
+    })?;
+    set_panic_hook();
+    let result = (|| {
+        let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
         let area = terminal.size()?;
         let mut app = App::new(
             briefing,
@@ -32,11 +69,82 @@ pub fn run(briefing: Briefing, notes: Option<crate::notes::Opened>) -> io::Resul
         if let Some(notes) = notes {
             app.open_notes(notes);
         }
-        event_loop(terminal, &mut app)
-    })
+        event_loop(&mut terminal, &mut app, &input, &signals)
+    })();
+    restore();
+    match result? {
+        Some(sig) => {
+            // Die of the signal, as the sender expects.
+            let _ = signal_hook::low_level::emulate_default_handler(sig);
+            std::process::exit(128 + sig)
+        }
+        None => Ok(()),
+    }
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+/// Raw mode, the alternate screen and mouse capture.
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen)?;
+    // Clicks and the wheel only, so the terminal's own selection still works.
+    let mut out = stdout();
+    out.write_all(MOUSE_ON.as_bytes())?;
+    out.flush()
+}
+
+/// Everything `enter` and drawing changed: mouse off, main screen back,
+/// cursor shown, raw mode off. Errors are ignored: the terminal may be gone.
+fn restore() {
+    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
+    let _ = disable_raw_mode();
+    let _ = stdout().flush();
+}
+
+/// A panic restores the terminal first, then reports as before.
+fn set_panic_hook() {
+    use std::sync::Once;
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+/// Ctrl-z: give the terminal back, stop, and on return take it again.
+fn suspend(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
+    restore();
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    resume(terminal, app)
+}
+
+/// Takes the terminal again after a stop and redraws all of it.
+fn resume(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
+    enter()?;
+    // `terminal.clear()` would ask the terminal where its cursor is and
+    // wait for the answer; clear the screen ourselves and forget what
+    // ratatui thinks is on it (swapping twice resets both buffers).
+    execute!(stdout(), Clear(ClearType::All))?;
+    terminal.swap_buffers();
+    terminal.swap_buffers();
+    terminal.draw(|frame| ui::draw(frame, app))?;
+    Ok(())
+}
+
+fn is_suspend(event: &Event) -> bool {
+    matches!(event, Event::Key(KeyEvent { code: KeyCode::Char('z'), modifiers, kind, .. })
+        if modifiers.contains(KeyModifiers::CONTROL) && *kind != KeyEventKind::Release)
+}
+
+/// Runs until quit; `Some(signal)` when a signal ended it.
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    input: &Input,
+    signals: &Signals,
+) -> io::Result<Option<i32>> {
     terminal.draw(|frame| ui::draw(frame, app))?;
     // The end-to-end tests prove the panic path restores the terminal;
     // release builds never look at this.
@@ -45,22 +153,46 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         panic!("deliberate panic (BRIEF_TEST_PANIC)");
     }
     while !app.quit {
-        // While a search runs on its thread, look for its results between keys.
-        if app.search_pending() && !event::poll(std::time::Duration::from_millis(10))? {
-            app.update(Action::SearchTick);
-            terminal.draw(|frame| ui::draw(frame, app))?;
-            continue;
-        }
-        // Blocks until something happens: no timer, no busy loop.
-        if let Some(action) = action_for(event::read()?, app) {
-            app.update(action);
-            serve(terminal, app)?;
-            if !app.quit {
-                terminal.draw(|frame| ui::draw(frame, app))?;
+        for signal in signals.take() {
+            match signal {
+                Signal::Quit(sig) => return Ok(Some(sig)),
+                Signal::Stop => suspend(terminal, app)?,
+                Signal::Continue => resume(terminal, app)?,
             }
         }
+        // Crossterm would spin reading nothing from a terminal that is gone.
+        if input.ended() {
+            return Ok(None);
+        }
+        if event::poll(Duration::ZERO)? {
+            let ev = event::read()?;
+            if is_suspend(&ev) {
+                suspend(terminal, app)?;
+            } else if let Some(action) = action_for(ev, app) {
+                app.update(action);
+                serve(terminal, app)?;
+                if !app.quit {
+                    terminal.draw(|frame| ui::draw(frame, app))?;
+                }
+            }
+            continue;
+        }
+        // Nothing buffered: wait for input inside crossterm (whose
+        // edge-triggered reader must do the reading), waking now and then
+        // only to look at the signal flags; nothing is redrawn unless
+        // something happened. While a search runs on its thread, look for
+        // its results more often.
+        let pending = app.search_pending();
+        let timeout = Duration::from_millis(if pending { 10 } else { 200 });
+        if input.ended() {
+            return Ok(None);
+        }
+        if !event::poll(timeout)? && pending && app.search_pending() {
+            app.update(Action::SearchTick);
+            terminal.draw(|frame| ui::draw(frame, app))?;
+        }
     }
-    Ok(())
+    Ok(None)
 }
 
 /// Does what the app asked of the terminal: the clipboard's sequence,
@@ -114,30 +246,5 @@ pub fn action_for(event: Event, app: &App) -> Option<Action> {
         },
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,
-    }
-}
-
-/// Mouse capture, turned off when dropped (quit or error) and by the panic
-/// hook, which then chains to the hook before it (ratatui's, which
-/// restores the rest of the terminal).
-struct MouseCapture;
-
-impl MouseCapture {
-    fn enable() -> io::Result<MouseCapture> {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(stdout(), DisableMouseCapture);
-            previous(info);
-        }));
-        let mut out = stdout();
-        io::Write::write_all(&mut out, MOUSE_ON.as_bytes())?;
-        io::Write::flush(&mut out)?;
-        Ok(MouseCapture)
-    }
-}
-
-impl Drop for MouseCapture {
-    fn drop(&mut self) {
-        let _ = execute!(stdout(), DisableMouseCapture);
     }
 }

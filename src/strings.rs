@@ -100,6 +100,15 @@ pub const HELP_CLOSE: &str = "Esc or ? closes this help.";
 pub const NOT_A_TERMINAL: &str = "brief: standard output is not a terminal, so the reader cannot open.\n\
      To read the briefing as text, try `brief export --format markdown` (or `brief export` for JSON).";
 
+/// The reader found no terminal to read keys from.
+pub fn no_terminal(why: &std::io::Error) -> String {
+    format!(
+        "brief: no terminal to read keys from ({why}), so the reader cannot open.\n\
+         Run brief from a terminal, or read the briefing as text with \
+         `brief export --format markdown`."
+    )
+}
+
 pub fn too_small(width: u16, height: u16) -> String {
     format!("terminal too small (need {width}×{height})")
 }

@@ -148,7 +148,7 @@ fn control_characters_anywhere() {
         1,
         &[
             "events.toml:4:20: error: ESC (U+001B) in text; it must never reach a terminal",
-            "issues.toml:3:28: error: control character U+202E in text; it must never reach a terminal",
+            "issues.toml:3:28: error: bidi control U+202E in text; it must never reach a terminal",
             "sources/article.txt:3:78: error: control character U+009B in source text",
         ],
     );

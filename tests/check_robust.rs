@@ -110,8 +110,7 @@ fn mutated_briefings_never_panic_and_spans_stay_in_their_files() {
         }
         for d in &loaded.diagnostics {
             let text = loaded
-                .files
-                .get(&d.file)
+                .text(&d.file)
                 .unwrap_or_else(|| panic!("round {round}: {} was read", d.file));
             if let Some(span) = &d.span {
                 assert!(

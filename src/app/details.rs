@@ -10,7 +10,7 @@ use super::lists::{self, Standing};
 use super::wrap::wrap;
 use super::{App, Pane};
 use crate::model::Basis;
-use crate::model::text::inert;
+use crate::model::text::one_line;
 use crate::model::{Briefing, FuzzyDate, Id, When};
 use crate::strings;
 use crate::theme::{Theme, basis_symbol, stance_symbol};
@@ -103,8 +103,10 @@ fn heading(s: &str, t: Theme) -> Line<'static> {
     Line::styled(s.to_string(), t.title().add_modifier(Modifier::UNDERLINED))
 }
 
+/// Every field here goes into a `Line`: tabs and line breaks show as
+/// spaces (ratatui would delete them and glue the words).
 fn text(s: &str) -> String {
-    inert(s.trim()).into_owned()
+    one_line(s.trim()).into_owned()
 }
 
 /// An actor's name with their side letter, in their side's colour.

@@ -24,6 +24,17 @@ pub fn width(c: char) -> usize {
     shown(c).width().unwrap_or(0)
 }
 
+/// The columns `c` takes after `prev`: as shown, and U+FE0F widens the
+/// emoji before it to two columns, as terminals draw it.
+fn width_after(prev: Option<char>, c: char) -> usize {
+    crate::model::text::width_after(prev, c).max(width(c))
+}
+
+fn row_width(s: &str) -> usize {
+    let mut prev = None;
+    s.chars().map(|c| width_after(prev.replace(c), c)).sum()
+}
+
 /// Splits `text` into rows of at most `max` columns, breaking between words
 /// where it can and inside a word longer than a row. Each row is the byte
 /// range of its text, without the newline; spaces at a break stay on the
@@ -39,7 +50,13 @@ pub fn wrap(text: &str, max: usize, apart: bool) -> Vec<Range<usize>> {
         if apart && !empty && !previous_empty {
             rows.push(line_start..line_start);
         }
-        wrap_line(line, line_start, max, &mut rows);
+        // A CR LF line end is a line end: the CR is not shown.
+        wrap_line(
+            line.strip_suffix('\r').unwrap_or(line),
+            line_start,
+            max,
+            &mut rows,
+        );
         line_start += line.len() + 1;
         previous_empty = empty;
     }
@@ -51,8 +68,10 @@ fn wrap_line(line: &str, base: usize, max: usize, rows: &mut Vec<Range<usize>>) 
     let mut used = 0; // columns used on the row, without trailing spaces
     let mut pending = 0; // trailing spaces after `used`
     let mut word_start: Option<(usize, usize)> = None; // (byte, columns before it on the row)
+    let mut prev = None;
     for (i, c) in line.char_indices() {
-        let w = width(c);
+        // U+FE0F makes the emoji before it two columns wide.
+        let w = width_after(prev.replace(c), c);
         if c == ' ' || c == '\t' {
             word_start = None;
             pending += w;
@@ -68,7 +87,7 @@ fn wrap_line(line: &str, base: usize, max: usize, rows: &mut Vec<Range<usize>>) 
                 Some((ws, before)) if ws > start && before > 0 => {
                     rows.push(base + start..base + ws);
                     start = ws;
-                    used = line[ws..i].chars().map(width).sum();
+                    used = row_width(&line[ws..i]);
                 }
                 _ => {
                     rows.push(base + start..base + i);

@@ -8,8 +8,12 @@ use std::ops::Range;
 /// A source text folded for matching, with a map back to the original bytes.
 pub struct FoldedText {
     folded: String,
-    /// For each byte of `folded`, the original byte range of the char it came from.
-    origin: Vec<Range<usize>>,
+    /// For each byte of `folded`, the original byte offset of the char it
+    /// came from (a whitespace run starts at its first char), then one more
+    /// entry: the length of the original text. The original range of folded
+    /// char `i..j` is `origin[i]..origin[j]`, as every original char belongs
+    /// to exactly one folded char. Four bytes per byte, not sixteen.
+    origin: Vec<u32>,
 }
 
 fn fold_char(c: char) -> Option<char> {
@@ -23,78 +27,140 @@ fn fold_char(c: char) -> Option<char> {
 
 /// Folds a needle the same way, dropping leading and trailing whitespace.
 pub fn fold(s: &str) -> String {
-    FoldedText::new(s).folded.trim().to_string()
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        match fold_char(c) {
+            None => space = true,
+            Some(f) => {
+                // A run of whitespace is one space, and none at either end.
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(f);
+            }
+        }
+    }
+    out
 }
 
+/// The largest text a `FoldedText` maps (offsets are `u32`); the loader's
+/// size cap for sources is far below it.
+pub const MAX_TEXT: usize = u32::MAX as usize;
+
 impl FoldedText {
+    /// Folds `text`. Texts longer than [`MAX_TEXT`] are cut there (the
+    /// loader refuses such sources long before).
     pub fn new(text: &str) -> Self {
+        let mut cut = text.len().min(MAX_TEXT);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let text = &text[..cut];
         let mut folded = String::with_capacity(text.len());
-        let mut origin: Vec<Range<usize>> = Vec::with_capacity(text.len());
+        let mut origin: Vec<u32> = Vec::with_capacity(text.len() + 1);
         let mut in_space = false;
-        for (i, c) in text.char_indices() {
-            let range = i..i + c.len_utf8();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Printable ASCII but quote marks, the bulk of a text, maps to
+            // itself.
+            let b = bytes[i];
+            if b.is_ascii_graphic() && b != b'"' && b != b'\'' {
+                in_space = false;
+                folded.push(b as char);
+                origin.push(i as u32);
+                i += 1;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            let at = i as u32;
+            i += c.len_utf8();
             match fold_char(c) {
-                None if in_space => {
-                    // Extend the one space that stands for the whole run.
-                    if let Some(last) = origin.last_mut() {
-                        last.end = range.end;
-                    }
-                }
+                // The one space already pushed stands for the whole run.
+                None if in_space => {}
                 None => {
                     in_space = true;
                     folded.push(' ');
-                    origin.push(range);
+                    origin.push(at);
                 }
                 Some(f) => {
                     in_space = false;
                     folded.push(f);
-                    origin.extend(std::iter::repeat_n(range, f.len_utf8()));
+                    origin.extend(std::iter::repeat_n(at, f.len_utf8()));
                 }
             }
         }
+        origin.push(text.len() as u32);
         FoldedText { folded, origin }
     }
 
+    /// The original byte range of a folded range (on char boundaries).
     fn original(&self, r: Range<usize>) -> Range<usize> {
-        self.origin[r.start].start..self.origin[r.end - 1].end
+        self.origin[r.start] as usize..self.origin[r.end] as usize
+    }
+
+    /// Every occurrence of the folded, non-empty `needle`, as folded ranges.
+    fn find_folded(&self, needle: &str) -> Vec<Range<usize>> {
+        let mut found = Vec::new();
+        if needle.is_empty() {
+            return found;
+        }
+        let hay = self.folded.as_bytes();
+        let n = needle.as_bytes();
+        // Step one char so overlapping occurrences count too. A match of
+        // valid UTF-8 starts on a char boundary, and its first char is the
+        // needle's.
+        let first_len = needle.chars().next().map_or(1, char::len_utf8);
+        if hay.len().saturating_mul(n.len()) <= NAIVE_WORK {
+            // A short text (most articles): checking each place its first
+            // byte occurs costs less than building a searcher, and the
+            // product bounds the work.
+            found.extend(
+                memchr::memchr_iter(n[0], hay)
+                    .filter(|&i| hay[i..].starts_with(n))
+                    .map(|i| i..i + n.len()),
+            );
+            return found;
+        }
+        let finder = memchr::memmem::Finder::new(n);
+        let mut from = 0;
+        while let Some(i) = finder.find(&hay[from..]) {
+            let start = from + i;
+            found.push(start..start + n.len());
+            from = start + first_len;
+        }
+        found
     }
 
     /// Every occurrence of `needle`, as original byte ranges.
     pub fn find_all(&self, needle: &str) -> Vec<Range<usize>> {
-        let needle = fold(needle);
-        if needle.is_empty() {
-            return Vec::new();
-        }
-        let mut found = Vec::new();
-        let mut from = 0;
-        while let Some(i) = self.folded[from..].find(&needle) {
-            let start = from + i;
-            found.push(start..start + needle.len());
-            // Step one char so overlapping occurrences count too.
-            from = start
-                + self.folded[start..]
-                    .chars()
-                    .next()
-                    .map_or(1, char::len_utf8);
-        }
-        found.into_iter().map(|r| self.original(r)).collect()
+        self.find_folded(&fold(needle))
+            .into_iter()
+            .map(|r| self.original(r))
+            .collect()
     }
 
-    /// Where an anchor points, or why it can't be placed.
+    /// Where an anchor points, or why it can't be placed. Each occurrence's
+    /// context is compared in place, so the cost is the search plus the
+    /// context's length per occurrence, however many there are.
     pub fn locate(&self, anchor: &Anchor<'_>) -> Result<Range<usize>, AnchorError> {
-        let mut hits = self.find_all(anchor.text);
+        let mut hits = self.find_folded(&fold(anchor.text));
         if hits.is_empty() {
             return Err(AnchorError::NotFound);
         }
         let total = hits.len();
         if let Some(prefix) = anchor.prefix.map(trim_context).filter(|p| !p.is_empty()) {
-            hits.retain(|r| self.context_before(r.start).ends_with(&prefix));
+            hits.retain(|r| self.context_before(r.start).ends_with(prefix.as_str()));
         }
         if let Some(suffix) = anchor.suffix.map(trim_context).filter(|s| !s.is_empty()) {
-            hits.retain(|r| self.context_after(r.end).starts_with(&suffix));
+            hits.retain(|r| self.context_after(r.end).starts_with(suffix.as_str()));
         }
         match hits.len() {
-            1 => Ok(hits.remove(0)),
+            1 => Ok(self.original(hits.remove(0))),
             0 => Err(AnchorError::ContextNotFound { occurrences: total }),
             n if anchor.prefix.is_none() && anchor.suffix.is_none() => {
                 Err(AnchorError::Ambiguous { occurrences: n })
@@ -103,23 +169,30 @@ impl FoldedText {
         }
     }
 
-    /// Folded text before an original byte offset, without the space and
-    /// quote marks that separate it from the anchor.
-    fn context_before(&self, original_start: usize) -> String {
-        let i = self.origin.partition_point(|r| r.start < original_start);
-        trim_context(&self.folded[..i])
+    /// Folded text before folded offset `at`, without the space and quote
+    /// marks that separate it from the anchor. Borrowed: nothing is copied.
+    fn context_before(&self, at: usize) -> &str {
+        self.folded[..at].trim_end_matches(CONTEXT_TRIM)
     }
 
-    fn context_after(&self, original_end: usize) -> String {
-        let i = self.origin.partition_point(|r| r.end <= original_end);
-        trim_context(&self.folded[i..])
+    fn context_after(&self, at: usize) -> &str {
+        self.folded[at..].trim_start_matches(CONTEXT_TRIM)
     }
 }
 
+/// Text length times needle length up to which the plain search is used.
+const NAIVE_WORK: usize = 1 << 22;
+
+const CONTEXT_TRIM: [char; 3] = [' ', '"', '\''];
+
 fn trim_context(s: &str) -> String {
-    fold(s)
-        .trim_matches(|c: char| c == ' ' || c == '"' || c == '\'')
-        .to_string()
+    let folded = fold(s);
+    let trimmed = folded.trim_matches(CONTEXT_TRIM);
+    if trimmed.len() == folded.len() {
+        folded
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// What an item says about the words it rests on.
@@ -215,5 +288,57 @@ mod tests {
         let t = FoldedText::new(src);
         let r = t.locate(&anchor("\"put on paper next week.\"")).unwrap();
         assert_eq!(&src[r], "„put on paper next week.”");
+    }
+
+    /// The case that hung `brief check`: a 2.4 MB source with 30,000
+    /// occurrences and a prefix that matches none. Each occurrence's context
+    /// used to be copied and refolded from the start of the text.
+    #[test]
+    fn many_occurrences_with_an_unmatched_prefix_are_checked_in_one_pass() {
+        let para = "Officials said the troops would stay, and \u{201c}troops\u{201d} were seen. ";
+        let mut src = String::new();
+        while src.len() < 2_400_000 {
+            src.push_str(para);
+            src.push_str("Filler words about nothing in particular go here again and again. ");
+        }
+        let t = FoldedText::new(&src);
+        let n = t.find_all("troops").len();
+        assert!(n >= 30_000, "{n}");
+        assert_eq!(
+            t.locate(&Anchor {
+                text: "troops",
+                prefix: Some("no such words"),
+                suffix: None
+            }),
+            Err(AnchorError::ContextNotFound { occurrences: n })
+        );
+        // A suffix that picks the last occurrence still finds it.
+        src.push_str("Then the troops went home at last.");
+        let t = FoldedText::new(&src);
+        let r = t
+            .locate(&Anchor {
+                text: "troops",
+                prefix: None,
+                suffix: Some("went home"),
+            })
+            .unwrap();
+        assert_eq!(r.start, src.rfind("troops").unwrap());
+        // Quote marks between the context and the words are skipped.
+        let r = t
+            .locate(&Anchor {
+                text: "troops",
+                prefix: Some("and"),
+                suffix: Some("were seen"),
+            })
+            .map(|r| &src[r]);
+        assert_eq!(r, Err(AnchorError::StillAmbiguous { occurrences: n / 2 }));
+    }
+
+    #[test]
+    fn crlf_text_maps_back_to_the_original_bytes() {
+        let src = "First line said\r\nthe \u{201c}words\u{201d}\r\nhere.";
+        let t = FoldedText::new(src);
+        let r = t.locate(&anchor("said the \"words\" here")).unwrap();
+        assert_eq!(&src[r], "said\r\nthe \u{201c}words\u{201d}\r\nhere");
     }
 }

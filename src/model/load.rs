@@ -8,7 +8,8 @@ use serde::de::DeserializeOwned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::diagnostic::Diagnostic;
-use super::text::{describe, first_unsafe};
+use super::diagnostic::Severity;
+use super::text::{Class, class, describe, first_unsafe, problems};
 use super::{Briefing, validate};
 
 /// Where a briefing's files come from.
@@ -19,16 +20,24 @@ pub enum Origin {
     Dir(PathBuf),
 }
 
+/// The most a briefing's TOML file may hold.
+pub const MAX_TOML_BYTES: u64 = 512 << 20;
+/// The most a source text may hold: a long book, far more than an article.
+pub const MAX_SOURCE_BYTES: u64 = 32 << 20;
+
 impl Origin {
-    /// The bytes of a file relative to the briefing, or `None` if it is absent.
-    fn read(&self, rel: &str) -> Result<Option<Vec<u8>>, String> {
+    /// The bytes of a file relative to the briefing, or `None` if it is
+    /// absent. On disk the file must resolve inside the briefing directory,
+    /// be a regular file, and hold at most `limit` bytes.
+    fn read(
+        &self,
+        rel: &str,
+        limit: u64,
+        resolver: &mut Resolver,
+    ) -> Result<Option<Vec<u8>>, String> {
         match self {
             Origin::Bundled(dir) => Ok(dir.get_file(rel).map(|f| f.contents().to_vec())),
-            Origin::Dir(root) => match std::fs::read(root.join(rel)) {
-                Ok(bytes) => Ok(Some(bytes)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                Err(e) => Err(format!("{}: {e}", root.join(rel).display())),
-            },
+            Origin::Dir(root) => read_inside(root, rel, limit, resolver),
         }
     }
 
@@ -41,15 +50,133 @@ impl Origin {
     }
 }
 
+/// Reads `root/rel`, refusing what resolves outside `root` (through a
+/// symlink, or a symlinked directory), what is not a regular file (a FIFO
+/// would block, a device never end) and what is larger than `limit`.
+fn read_inside(
+    root: &Path,
+    rel: &str,
+    limit: u64,
+    resolver: &mut Resolver,
+) -> Result<Option<Vec<u8>>, String> {
+    use std::io::Read;
+    let path = root.join(rel);
+    let shown = || path.display().to_string();
+    let io = |e: std::io::Error| format!("{}: {e}", shown());
+    let real = match resolver.real_path(&path) {
+        Ok(real) => real,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io(e)),
+    };
+    let real_root = resolver
+        .root(root)
+        .map_err(|e| format!("{}: {e}", root.display()))?;
+    if !real.starts_with(real_root) {
+        return Err(format!(
+            "{}: resolves to {}, outside the briefing directory; a briefing may only read its own files",
+            shown(),
+            real.display()
+        ));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // Opening a FIFO for reading would wait for a writer.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(&real).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        let kind = if meta.is_dir() {
+            "a directory"
+        } else {
+            "a device, FIFO or socket"
+        };
+        return Err(format!("{}: is {kind}, not a regular file", shown()));
+    }
+    let too_big = || {
+        format!(
+            "{}: larger than {} MiB, the most brief reads from one file",
+            shown(),
+            limit >> 20
+        )
+    };
+    if meta.len() > limit {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The size can change while reading: never read past the cap.
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big());
+    }
+    Ok(Some(bytes))
+}
+
+/// Real (canonical) paths, with the directories resolved once each rather
+/// than once per file: thousands of sources share one directory.
+#[derive(Default)]
+struct Resolver {
+    root: Option<PathBuf>,
+    dirs: std::collections::HashMap<PathBuf, PathBuf>,
+}
+
+impl Resolver {
+    fn root(&mut self, root: &Path) -> std::io::Result<&Path> {
+        if self.root.is_none() {
+            self.root = Some(root.canonicalize()?);
+        }
+        Ok(self.root.as_deref().expect("just set"))
+    }
+
+    /// The path with every symlink resolved, as `canonicalize` gives it.
+    fn real_path(&mut self, path: &Path) -> std::io::Result<PathBuf> {
+        let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+            return path.canonicalize();
+        };
+        if name == "." || name == ".." {
+            return path.canonicalize();
+        }
+        // The file itself: a symlink is resolved fully; anything else lies
+        // in its (resolved) directory.
+        if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+            return path.canonicalize();
+        }
+        let real_dir = match self.dirs.get(dir) {
+            Some(d) => d.clone(),
+            None => {
+                let d = dir.canonicalize()?;
+                self.dirs.insert(dir.to_path_buf(), d.clone());
+                d
+            }
+        };
+        Ok(real_dir.join(name))
+    }
+}
+
 /// A briefing as far as it could be read, every problem found, and the text
 /// of every file read, for showing the lines the problems point at.
 pub struct Loaded {
     pub briefing: Briefing,
     pub diagnostics: Vec<Diagnostic>,
+    /// The TOML files (and any file that is not UTF-8, lossily), by name.
     pub files: BTreeMap<String, String>,
+    /// Source texts by name, as indexes into `briefing.sources`: their
+    /// text is kept there only, not copied.
+    pub source_files: BTreeMap<String, usize>,
 }
 
 impl Loaded {
+    /// The text of a file that was read, by the name diagnostics give.
+    pub fn text(&self, file: &str) -> Option<&str> {
+        self.files.get(file).map(String::as_str).or_else(|| {
+            let i = *self.source_files.get(file)?;
+            Some(self.briefing.sources.get(i)?.text.as_str())
+        })
+    }
+
     pub fn errors(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
@@ -78,10 +205,16 @@ pub fn load(origin: &Origin) -> Result<Loaded, String> {
         origin,
         diagnostics: Vec::new(),
         files: BTreeMap::new(),
+        source_files: BTreeMap::new(),
+        resolver: Resolver::default(),
+        at: 0,
         unreadable: Vec::new(),
         syntax_errors: false,
     };
-    if origin.read("briefing.toml")?.is_none() {
+    if origin
+        .read("briefing.toml", MAX_TOML_BYTES, &mut reader.resolver)?
+        .is_none()
+    {
         return Err(format!(
             "{}: not found; a briefing is a directory with a briefing.toml",
             origin.display("briefing.toml")
@@ -92,23 +225,26 @@ pub fn load(origin: &Origin) -> Result<Loaded, String> {
         let Some(text) = reader.read_text(file)? else {
             continue;
         };
-        let table = reader.parse(file, &text);
-        reader.unknown_keys(file, &table);
+        // Items are taken out of the parsed tables, not copied; the text
+        // is kept for showing the lines problems point at.
         match key {
             "briefing" => {
-                if let Some(meta) = reader.single(&table, file, "briefing") {
+                let mut table = reader.parse(file, &text);
+                reader.unknown_keys(file, &table);
+                if let Some(meta) = reader.single(&mut table, file, "briefing") {
                     b.meta = meta;
                 }
-                b.sides = reader.items(&table, file, "sides");
+                b.sides = reader.items(&mut table, file, "sides");
             }
-            "sources" => b.sources = reader.items(&table, file, key),
-            "actors" => b.actors = reader.items(&table, file, key),
-            "issues" => b.issues = reader.items(&table, file, key),
-            "events" => b.events = reader.items(&table, file, key),
-            "quotes" => b.quotes = reader.items(&table, file, key),
-            "positions" => b.positions = reader.items(&table, file, key),
-            _ => b.discrepancies = reader.items(&table, file, key),
+            "sources" => b.sources = reader.file_items(file, &text, key),
+            "actors" => b.actors = reader.file_items(file, &text, key),
+            "issues" => b.issues = reader.file_items(file, &text, key),
+            "events" => b.events = reader.file_items(file, &text, key),
+            "quotes" => b.quotes = reader.file_items(file, &text, key),
+            "positions" => b.positions = reader.file_items(file, &text, key),
+            _ => b.discrepancies = reader.file_items(file, &text, key),
         }
+        reader.files.insert(origin.display(file), text);
     }
     reader.read_source_texts(&mut b)?;
     let names: BTreeMap<&str, String> =
@@ -130,6 +266,7 @@ pub fn load(origin: &Origin) -> Result<Loaded, String> {
         briefing: b,
         diagnostics: reader.diagnostics,
         files: reader.files,
+        source_files: reader.source_files,
     })
 }
 
@@ -137,6 +274,11 @@ struct Reader<'a> {
     origin: &'a Origin,
     diagnostics: Vec<Diagnostic>,
     files: BTreeMap<String, String>,
+    source_files: BTreeMap<String, usize>,
+    resolver: Resolver,
+    /// Where the part of the file being read starts: spans from the parser
+    /// count from there.
+    at: usize,
     /// (file, id) of items that could not be read, so that references to
     /// them are not reported again as unknown.
     unreadable: Vec<(String, String)>,
@@ -155,14 +297,11 @@ impl Reader<'_> {
 
     /// A file's text, or `None` when it is absent or not UTF-8 (reported).
     fn read_text(&mut self, rel: &str) -> Result<Option<String>, String> {
-        let Some(bytes) = self.origin.read(rel)? else {
+        let Some(bytes) = self.origin.read(rel, MAX_TOML_BYTES, &mut self.resolver)? else {
             return Ok(None);
         };
         match String::from_utf8(bytes) {
-            Ok(text) => {
-                self.files.insert(self.origin.display(rel), text.clone());
-                Ok(Some(text))
-            }
+            Ok(text) => Ok(Some(text)),
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
                 let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -173,55 +312,112 @@ impl Reader<'_> {
         }
     }
 
+    fn shift(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        r.start + self.at..r.end + self.at
+    }
+
+    /// The items under `key` of a whole file. A large file is parsed in
+    /// parts cut before its top-level `[[key]]` lines, each part on its
+    /// own: a parsed table takes over ten times the memory of its text, so
+    /// this keeps only one part's at a time. If any part has a syntax
+    /// error (a cut can only fall inside a multi-line string or array of a
+    /// broken file) the parts are forgotten and the whole file is parsed
+    /// at once, so problems are reported exactly as they are.
+    fn file_items<T: DeserializeOwned>(&mut self, rel: &str, text: &str, key: &str) -> Vec<T> {
+        let parts = parts(text, key);
+        if parts.len() > 1 {
+            let (diagnostics, unreadable) = (self.diagnostics.len(), self.unreadable.len());
+            let mut out = Vec::new();
+            let mut clean = true;
+            for part in parts {
+                let (mut table, errors) = DeTable::parse_recoverable(&text[part.clone()]);
+                if !errors.is_empty() {
+                    clean = false;
+                    break;
+                }
+                self.syntax_errors = false;
+                self.at = part.start;
+                self.unsafe_chars(rel, text, part.clone(), &table);
+                self.unknown_keys(rel, &table);
+                out.extend(self.items::<T>(&mut table, rel, key));
+                self.at = 0;
+            }
+            self.at = 0;
+            if clean {
+                return out;
+            }
+            self.diagnostics.truncate(diagnostics);
+            self.unreadable.truncate(unreadable);
+        }
+        let mut table = self.parse(rel, text);
+        self.unknown_keys(rel, &table);
+        self.items(&mut table, rel, key)
+    }
+
     /// Parses one TOML file, reporting every syntax error and every unsafe
     /// character; what could be parsed is still returned.
     fn parse<'i>(&mut self, rel: &str, text: &'i str) -> Table<'i> {
         let (table, errors) = DeTable::parse_recoverable(text);
         self.syntax_errors = !errors.is_empty();
         for e in errors {
-            self.error(
-                rel,
-                e.span(),
-                format!("TOML syntax: {}", e.message().trim()),
-            );
+            // The parser gives no place for nesting too deep (dotted keys,
+            // arrays or inline tables 100 levels down): point at the most
+            // deeply nested line.
+            let span = e.span().or_else(|| Some(deepest_line(text)));
+            self.error(rel, span, format!("TOML syntax: {}", e.message().trim()));
         }
-        self.unsafe_chars(rel, text, &table);
+        self.unsafe_chars(rel, text, 0..text.len(), &table);
         table
     }
 
-    fn unsafe_chars(&mut self, rel: &str, text: &str, table: &Table<'_>) {
+    /// Every character of every string and key that may not pass (see
+    /// `model::text`), each pointed at where it is written: the character
+    /// itself, or its escape.
+    fn unsafe_chars(
+        &mut self,
+        rel: &str,
+        text: &str,
+        part: std::ops::Range<usize>,
+        table: &Table<'_>,
+    ) {
+        let at = self.at;
+        if !may_hold_unsafe(text.get(part).unwrap_or("")) {
+            return;
+        }
         let mut found = Vec::new();
         walk_strings(table.get_ref(), &mut |s, span| {
-            if let Some((_, c)) = first_unsafe(s) {
-                found.push((span, c));
+            let span = span.start + at..span.end + at;
+            if first_unsafe(s).is_none() {
+                return;
+            }
+            let raw = text.get(span.clone()).unwrap_or("");
+            let offsets = raw_offsets(raw, s);
+            for (i, c, _) in problems(s) {
+                let at = offsets
+                    .as_ref()
+                    .and_then(|o| o.get(&i))
+                    .map_or(span.start, |&r| span.start + r);
+                found.push((at, c));
             }
         });
-        for (span, c) in found {
-            // Point at the character itself when it is written raw, else at its escape.
-            let raw = &text[span.clone()];
-            let at = raw
-                .find(c)
-                .or_else(|| raw.find(&format!("\\u{:04X}", c as u32)))
-                .or_else(|| raw.find(&format!("\\u{:04x}", c as u32)))
-                .or_else(|| raw.find(&format!("\\U{:08X}", c as u32)))
-                .or_else(|| if c == '\u{1b}' { raw.find("\\e") } else { None })
-                .map_or(span.start, |i| span.start + i);
+        for (at, c) in found {
+            let len = text[at..].chars().next().map_or(1, char::len_utf8);
             self.error(
                 rel,
-                Some(at..at + 1),
+                Some(at..at + len),
                 format!("{} in text; it must never reach a terminal", describe(c)),
             );
         }
     }
 
-    /// The table under `key` as one item.
+    /// The table under `key` as one item, taken out of `table`.
     fn single<T: DeserializeOwned>(
         &mut self,
-        table: &Table<'_>,
+        table: &mut Table<'_>,
         rel: &str,
         key: &str,
     ) -> Option<T> {
-        match table.get_ref().get(key) {
+        match table.get_mut().remove(key) {
             None => {
                 self.error(rel, Some(0..0), format!("missing table [{key}]"));
                 None
@@ -231,19 +427,29 @@ impl Reader<'_> {
     }
 
     /// Every item of the array of tables under `key`, each read on its own so
-    /// that one bad item does not hide the problems of the others.
-    fn items<T: DeserializeOwned>(&mut self, table: &Table<'_>, rel: &str, key: &str) -> Vec<T> {
-        let Some(value) = table.get_ref().get(key) else {
+    /// that one bad item does not hide the problems of the others. The
+    /// items are taken out of `table`.
+    fn items<T: DeserializeOwned>(
+        &mut self,
+        table: &mut Table<'_>,
+        rel: &str,
+        key: &str,
+    ) -> Vec<T> {
+        let Some(value) = table.get_mut().remove(key) else {
             return Vec::new();
         };
-        match value.get_ref() {
-            DeValue::Array(items) => items.iter().filter_map(|v| self.item(rel, v)).collect(),
+        let span = self.shift(value.span());
+        match value.into_inner() {
+            DeValue::Array(items) => items
+                .into_iter()
+                .filter_map(|v| self.item(rel, v))
+                .collect(),
             other => {
                 let msg = format!(
                     "`{key}` must be an array of tables ([[{key}]]), found {}",
                     other.type_str()
                 );
-                self.error(rel, Some(value.span()), msg);
+                self.error(rel, Some(span), msg);
                 Vec::new()
             }
         }
@@ -252,18 +458,25 @@ impl Reader<'_> {
     fn item<'i, T: DeserializeOwned>(
         &mut self,
         rel: &str,
-        value: &toml::Spanned<DeValue<'i>>,
+        value: toml::Spanned<DeValue<'i>>,
     ) -> Option<T> {
-        match T::deserialize(ValueDeserializer::from(value.clone())) {
+        // The id, in case the item can't be read: references to it are
+        // then not reported again as unknown.
+        let id = match value.get_ref().get("id").map(|v| v.get_ref()) {
+            Some(DeValue::String(id)) => Some(id.clone()),
+            _ => None,
+        };
+        let span = self.shift(value.span());
+        let at = self.at;
+        match super::located::with_offset(at, || T::deserialize(ValueDeserializer::from(value))) {
             Ok(item) => Some(item),
             Err(e) => {
-                if let Some(DeValue::String(id)) = value.get_ref().get("id").map(|v| v.get_ref()) {
-                    self.unreadable.push((rel.to_string(), id.to_string()));
-                } else {
-                    self.unreadable.push((rel.to_string(), String::new()));
-                }
+                self.unreadable.push((
+                    rel.to_string(),
+                    id.map(|id| id.into_owned()).unwrap_or_default(),
+                ));
                 if !self.syntax_errors {
-                    let span = e.span().or(Some(value.span()));
+                    let span = e.span().map(|s| self.shift(s)).or(Some(span));
                     self.error(rel, span, super::suggest::unknown_field(e.message().trim()));
                 }
                 None
@@ -283,7 +496,7 @@ impl Reader<'_> {
             .get_ref()
             .keys()
             .filter(|k| !allowed.contains(&k.get_ref().as_ref()))
-            .map(|k| (k.span(), k.get_ref().to_string()))
+            .map(|k| (self.shift(k.span()), k.get_ref().to_string()))
             .collect();
         for (span, key) in unknown {
             let msg = format!("unknown key `{key}`; {rel} holds {}", allowed.join(" and "));
@@ -294,14 +507,14 @@ impl Reader<'_> {
     /// Reads each source's text file: it must exist, be UTF-8 and hold no
     /// unsafe characters.
     fn read_source_texts(&mut self, b: &mut Briefing) -> Result<(), String> {
-        for source in &mut b.sources {
+        for (i, source) in b.sources.iter_mut().enumerate() {
             let rel = source.file.value.clone();
             if Path::new(&rel).is_absolute() || rel.split('/').any(|p| p == "..") {
                 let msg = format!("source file `{rel}` must be a path inside the briefing");
                 self.error("sources.toml", Some(source.file.span.clone()), msg);
                 continue;
             }
-            let bytes = match self.origin.read(&rel) {
+            let bytes = match self.origin.read(&rel, MAX_SOURCE_BYTES, &mut self.resolver) {
                 Ok(Some(bytes)) => bytes,
                 Ok(None) => {
                     let msg = format!("source file `{rel}` not found");
@@ -322,14 +535,27 @@ impl Reader<'_> {
                             format!("source file `{rel}` is empty"),
                         );
                     }
-                    if let Some((at, c)) = first_unsafe(&text) {
-                        self.error(
-                            &rel,
-                            Some(at..at + c.len_utf8()),
-                            format!("{} in source text", describe(c)),
-                        );
+                    for (at, c, class) in problems(&text) {
+                        let (severity, what) = match class {
+                            // A stray joiner would reach the terminal as it is:
+                            // the source pane draws a character at a time.
+                            Class::Control | Class::Bidi | Class::Joiner => {
+                                (Severity::Error, "in source text")
+                            }
+                            Class::Invisible => (
+                                Severity::Warning,
+                                "in source text; the reader shows it as �, and quotes must match it",
+                            ),
+                        };
+                        let name = self.origin.display(&rel);
+                        self.diagnostics.push(Diagnostic {
+                            severity,
+                            file: name,
+                            span: Some(at..at + c.len_utf8()),
+                            message: format!("{} {what}", describe(c)),
+                        });
                     }
-                    self.files.insert(self.origin.display(&rel), text.clone());
+                    self.source_files.insert(self.origin.display(&rel), i);
                     source.text = text;
                 }
                 Err(e) => {
@@ -344,6 +570,155 @@ impl Reader<'_> {
         }
         Ok(())
     }
+}
+
+/// For a string or key written as `raw` whose value is `value`: the offset
+/// in `raw` where each char of `value` (by byte offset) is written, its
+/// escape included. `None` when `raw` does not read back as `value`.
+fn raw_offsets(raw: &str, value: &str) -> Option<std::collections::HashMap<usize, usize>> {
+    let trim_newline = |b: &'_ str| {
+        let b2 = b.strip_prefix("\r\n").or_else(|| b.strip_prefix('\n'));
+        b2.unwrap_or(b).len()
+    };
+    let (body, escapes) = if let Some(b) = raw.strip_prefix("\"\"\"") {
+        (&b[b.len() - trim_newline(b)..], true)
+    } else if let Some(b) = raw.strip_prefix("'''") {
+        (&b[b.len() - trim_newline(b)..], false)
+    } else if let Some(b) = raw.strip_prefix('"') {
+        (b, true)
+    } else if let Some(b) = raw.strip_prefix('\'') {
+        (b, false)
+    } else {
+        (raw, false)
+    };
+    let base = raw.len() - body.len();
+    let mut out = std::collections::HashMap::new();
+    let mut want = value.char_indices();
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let decoded = if escapes && c == '\\' {
+            let (_, e) = chars.next()?;
+            let mut hex = |n: usize| {
+                let mut v = 0u32;
+                for _ in 0..n {
+                    v = v * 16 + chars.next()?.1.to_digit(16)?;
+                }
+                char::from_u32(v)
+            };
+            match e {
+                'u' => hex(4)?,
+                'U' => hex(8)?,
+                'x' => hex(2)?,
+                'e' => '\u{1b}',
+                'b' => '\u{8}',
+                'f' => '\u{c}',
+                'n' => '\n',
+                'r' => '\r',
+                't' => '\t',
+                c if c.is_whitespace() => {
+                    // A line-ending backslash: the whitespace after it goes.
+                    while chars.next_if(|x| x.1.is_whitespace()).is_some() {}
+                    continue;
+                }
+                c => c,
+            }
+        } else {
+            c
+        };
+        let Some((at, expected)) = want.next() else {
+            // The closing quotes.
+            break;
+        };
+        if expected != decoded {
+            return None;
+        }
+        out.insert(at, base + i);
+    }
+    Some(out)
+}
+
+/// Whether any string of a TOML text might hold a character that may not
+/// pass: only if the text holds one itself (or a joiner, which a string
+/// may begin with), or an escape that can write one. Most files hold
+/// neither, and their strings need not be walked.
+fn may_hold_unsafe(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            match b {
+                b'\\'
+                    if matches!(
+                        bytes.get(i + 1),
+                        Some(b'u' | b'U' | b'x' | b'e' | b'b' | b'f' | b'r')
+                    ) =>
+                {
+                    return true;
+                }
+                b' '..=b'~' | b'\t' | b'\n' => {}
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {}
+                _ => return true,
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            return true;
+        };
+        if class(c).is_some() {
+            return true;
+        }
+        i += c.len_utf8();
+    }
+    false
+}
+
+/// About how much text one part holds; see `Reader::file_items`.
+const PART_BYTES: usize = 256 << 10;
+
+/// Byte ranges that cover `text`, cut before lines that are exactly
+/// `[[key]]`, each at least [`PART_BYTES`] long (but the last).
+fn parts(text: &str, key: &str) -> Vec<std::ops::Range<usize>> {
+    let header = format!("[[{key}]]");
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut line = 0;
+    for l in text.split_inclusive('\n') {
+        if line - start >= PART_BYTES && l.trim_end() == header {
+            out.push(start..line);
+            start = line;
+        }
+        line += l.len();
+    }
+    out.push(start..text.len());
+    out
+}
+
+/// The line with the most nesting punctuation (`.`, `[`, `{`), as a span
+/// of its first non-blank char: where a "recursion limit" comes from.
+fn deepest_line(text: &str) -> std::ops::Range<usize> {
+    let mut best = (0, 0..0);
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        // Outside quoted strings: prose has full stops.
+        let mut quote = None;
+        let mut depth = 0;
+        for b in line.bytes() {
+            match (quote, b) {
+                (None, b'"' | b'\'') => quote = Some(b),
+                (Some(q), b) if b == q => quote = None,
+                (None, b'.' | b'[' | b'{') => depth += 1,
+                _ => {}
+            }
+        }
+        if depth > best.0 {
+            let at = start + (line.len() - line.trim_start().len());
+            best = (depth, at..at + 1);
+        }
+        start += line.len();
+    }
+    best.1
 }
 
 /// Calls `f` with every string (keys included) and its span.

@@ -1,6 +1,7 @@
 //! A value with the byte span it came from in its TOML file, so that the
 //! checker can point at it. Reads like the value itself everywhere else.
 
+use std::cell::Cell;
 use std::fmt;
 use std::ops::{Deref, Range};
 
@@ -26,10 +27,26 @@ impl<T> Deref for Located<T> {
     }
 }
 
+thread_local! {
+    /// Where the text being deserialized starts in its file.
+    static OFFSET: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Runs `f` with the spans it reads shifted by `by`: for a part of a file
+/// parsed on its own, so that spans still count from the file's start.
+pub(crate) fn with_offset<R>(by: usize, f: impl FnOnce() -> R) -> R {
+    let before = OFFSET.replace(by);
+    let r = f();
+    OFFSET.set(before);
+    r
+}
+
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let spanned = toml::Spanned::<T>::deserialize(d)?;
+        let at = OFFSET.get();
         let span = spanned.span();
+        let span = span.start + at..span.end + at;
         Ok(Located {
             value: spanned.into_inner(),
             span,

@@ -5,6 +5,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod load;
 pub mod located;
+pub mod mentions;
 pub mod nearest;
 pub mod order;
 pub mod sides;
@@ -16,7 +17,7 @@ pub mod trust;
 pub mod types;
 pub mod validate;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
 
@@ -74,7 +75,7 @@ struct Index {
 }
 
 fn index_of<'a>(ids: impl Iterator<Item = &'a Id>) -> HashMap<String, usize> {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for (i, id) in ids.enumerate() {
         // The first of duplicate ids wins; the checker reports the rest.
         map.entry(id.value.clone()).or_insert(i);
@@ -152,7 +153,7 @@ impl Briefing {
             .collect();
         let actors = index_of(self.actors.iter().map(|x| &x.id));
         let issues = index_of(self.issues.iter().map(|x| &x.id));
-        let mut histories: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        let mut histories: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
         for (p, pos) in self.positions.iter().enumerate() {
             if let (Some(&a), Some(&i)) = (
                 actors.get(pos.actor.as_str()),

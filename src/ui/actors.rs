@@ -13,7 +13,8 @@ use super::theme::{basis_symbol, stance_symbol};
 use super::{fit, focused, pane_block, strings};
 use crate::app::lists::{ActorRow, Standing, actor_rows};
 use crate::app::{App, Pane};
-use crate::model::text::inert;
+// Every field drawn here is one line: tabs and line breaks show as spaces.
+use crate::model::text::one_line as inert;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let b = &app.briefing;

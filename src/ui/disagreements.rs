@@ -11,7 +11,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::{fit, pane_block, strings};
 use crate::app::App;
 use crate::model::When;
-use crate::model::text::inert;
+// Drawn as Lines: tabs and line breaks show as spaces, not deleted.
+use crate::model::text::one_line as inert;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let b = &app.briefing;

@@ -10,7 +10,8 @@ use super::theme::{basis_symbol, stance_symbol};
 use super::{fit, pad, pane_block, strings};
 use crate::app::{Action, App, Pane};
 use crate::keymap::{KEYMAP, Scope, key_name};
-use crate::model::text::inert;
+// Drawn as Lines: tabs and line breaks show as spaces, not deleted.
+use crate::model::text::one_line as inert;
 use crate::model::{Basis, Stance};
 
 fn scope_name(scope: Scope) -> &'static str {

@@ -11,7 +11,8 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::{fit, pad, pane_block, strings};
 use crate::app::App;
 use crate::model::Day;
-use crate::model::text::inert;
+// Drawn as Lines: tabs and line breaks show as spaces, not deleted.
+use crate::model::text::one_line as inert;
 use crate::model::time::Placement;
 use crate::theme::stance_symbol;
 

@@ -24,7 +24,8 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Pane};
-use crate::model::text::inert;
+// Every field drawn here is one line: tabs and line breaks show as spaces.
+use crate::model::text::one_line as inert;
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -159,8 +160,10 @@ pub fn fit(s: &str, width: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
+    let mut prev = None;
     for c in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        // Per char, but U+FE0F widens the emoji before it, as drawn.
+        let w = crate::model::text::width_after(prev.replace(c), c);
         if used + w + 1 > width {
             break;
         }

@@ -14,7 +14,8 @@ use super::theme::stance_symbol;
 use super::{fit, pad, pane_block, strings};
 use crate::app::App;
 use crate::app::palette::Palette;
-use crate::model::text::inert;
+// Every field drawn here is one line: tabs and line breaks show as spaces.
+use crate::model::text::one_line as inert;
 use crate::search::{FILTER_HELP, Hit, Item, Target};
 
 /// Where the palette goes on a screen of `size`.

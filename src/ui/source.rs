@@ -10,7 +10,8 @@ use ratatui::widgets::{Clear, Paragraph, Scrollbar, ScrollbarOrientation, Scroll
 use super::{fit, focused, pane_block, strings};
 use crate::app::{App, Pane};
 use crate::model::When;
-use crate::model::text::inert;
+// Drawn as Lines: tabs and line breaks show as spaces, not deleted.
+use crate::model::text::one_line as inert;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     draw_in(frame, area, None, app);

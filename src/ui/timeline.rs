@@ -11,7 +11,8 @@ use super::{focused, pad, pane_block, strings};
 use crate::app::current::Item;
 use crate::app::lists::{TimelineRow, event_sides};
 use crate::app::{App, Pane};
-use crate::model::text::inert;
+// Every field drawn here is one line: tabs and line breaks show as spaces.
+use crate::model::text::one_line as inert;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let b = &app.briefing;

@@ -24,12 +24,11 @@ pub fn fixture() -> String {
 
 pub struct Session {
     pub screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte brief wrote, as written.
+    pub raw: Arc<Mutex<Vec<u8>>>,
     pub writer: Box<dyn Write + Send>,
     pub child: Box<dyn Child + Send + Sync>,
     master: Arc<Mutex<Box<dyn MasterPty + Send>>>,
-    /// Every byte brief wrote, for sequences the screen does not keep
-    /// (OSC 52).
-    pub raw: Arc<Mutex<Vec<u8>>>,
     /// The session's own data directory (notes, reading place), removed
     /// when the session ends; None when the test named one.
     own_data: Option<std::path::PathBuf>,
@@ -96,16 +95,16 @@ impl Session {
                 if n == 0 {
                     break;
                 }
-                sink.lock().unwrap().process(&buf[..n]);
                 raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
+                sink.lock().unwrap().process(&buf[..n]);
             }
         });
         Session {
             screen,
+            raw,
             writer,
             child,
             master,
-            raw,
             own_data,
         }
     }

@@ -316,28 +316,6 @@ fn marks(b: &Briefing, source: usize, links: &[Link]) -> Vec<Mark> {
     marks
 }
 
-/// Byte ranges where an actor's name or an alias appears as whole words.
-fn mentions(text: &str, names: &[&str]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    for name in names.iter().filter(|n| !n.trim().is_empty()) {
-        for (at, _) in text.match_indices(name) {
-            let end = at + name.len();
-            let before = text[..at]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
-            let after = text[end..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric);
-            if !before && !after {
-                out.push(at..end);
-            }
-        }
-    }
-    out
-}
-
 /// The source's rows as styled lines: mentions < quotes < the selection's
 /// words < the current highlight.
 fn styled_rows(
@@ -364,13 +342,14 @@ fn styled_rows(
             }
         }
     };
-    for actor in b.actors.iter().filter(|_| look.mentions) {
-        let side = b.side_index(&actor.side);
-        let names: Vec<&str> = std::iter::once(actor.name.as_str())
-            .chain(actor.aliases.iter().map(String::as_str))
-            .collect();
-        for r in mentions(text, &names) {
-            layer(r, 1, theme.mention(side), &mut paint);
+    // Every actor's names in one pass; painted in actor order, so that
+    // where names overlap the later actor's style wins, as it always has.
+    if look.mentions {
+        let mut found = b.mentions().find(text);
+        found.sort_by_key(|m| m.actor);
+        for m in found {
+            let side = b.side_index(&b.actors[m.actor].side);
+            layer(m.range, 1, theme.mention(side), &mut paint);
         }
     }
     for (i, m) in marks.iter().enumerate() {
@@ -418,15 +397,4 @@ fn styled_rows(
             Line::from(spans)
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn mentions_are_whole_words() {
-        let t = "Macron met Macronists; Macron's plan";
-        assert_eq!(mentions(t, &["Macron"]), [0..6, 23..29]);
-    }
 }

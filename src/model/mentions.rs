@@ -22,6 +22,7 @@ pub struct Mention {
 }
 
 /// The automaton for a set of names, built once and used on every text.
+#[derive(Debug)]
 pub struct Mentions {
     automaton: Option<AhoCorasick>,
     /// For each distinct name (pattern), the actors it names, in order.

@@ -72,6 +72,9 @@ struct Index {
     actor_quotes: Vec<Vec<usize>>,
     /// Each source's quotes, in file order.
     source_quotes: Vec<Vec<usize>>,
+    /// The names and aliases of every actor, as one automaton, built when
+    /// a text is first searched for them.
+    mentions: std::sync::OnceLock<std::sync::Arc<mentions::Mentions>>,
 }
 
 fn index_of<'a>(ids: impl Iterator<Item = &'a Id>) -> HashMap<String, usize> {
@@ -210,6 +213,7 @@ impl Briefing {
             actor_positions,
             actor_quotes,
             source_quotes,
+            mentions: Default::default(),
         };
     }
 
@@ -233,6 +237,14 @@ impl Briefing {
             .actor_quotes
             .get(actor)
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Where actors are named: every actor's name and aliases in one
+    /// automaton, built on first use.
+    pub fn mentions(&self) -> &mentions::Mentions {
+        self.index
+            .mentions
+            .get_or_init(|| std::sync::Arc::new(mentions::Mentions::new(self)))
     }
 
     /// The quotes taken from a source, in file order.

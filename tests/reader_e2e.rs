@@ -221,12 +221,12 @@ fn the_matrix_steps_through_time_and_opens_the_words() {
     s.wait_for("Details · Event");
     s.press(b"m");
     s.wait_for("Stances as of 1 Mar 2025");
-    s.wait_for("○ open?");
+    s.wait_for("○“ open?");
     // Russia is the second row, foreign troops the first column.
     s.press(b"j");
     s.press(b">>>>>>");
     s.wait_for("Stances as of 4 Sep 2025");
-    s.wait_for("⊘ rules out*");
+    s.wait_for("⊘“ rules out*");
     s.press(b"\r");
     s.wait_for("› ○ open");
     s.press(b"j\r");

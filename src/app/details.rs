@@ -270,14 +270,25 @@ fn event(app: &App, e: usize) -> Vec<Line<'static>> {
             ]));
         }
     }
-    lines.extend(disagreements(app, |d| {
-        d.accounts.iter().any(|a| {
-            ev.evidence
-                .iter()
-                .any(|x| x.source == a.source && x.range.is_some() && x.range == a.range)
-        })
-    }));
+    // The discrepancies whose accounts share words with this event's evidence.
+    let words: Vec<(&str, std::ops::Range<usize>)> = ev
+        .evidence
+        .iter()
+        .filter_map(|x| Some((x.source.as_str(), x.range.clone()?)))
+        .collect();
+    lines.extend(disagreements(app, |d| overlaps(d, &words)));
     lines
+}
+
+/// Whether an account of `d` shares words with one of `words` (source, range).
+fn overlaps(d: &crate::model::Discrepancy, words: &[(&str, std::ops::Range<usize>)]) -> bool {
+    d.accounts.iter().any(|a| {
+        a.range.as_ref().is_some_and(|r| {
+            words
+                .iter()
+                .any(|(s, w)| *s == a.source.as_str() && w.start < r.end && r.start < w.end)
+        })
+    })
 }
 
 fn actor(app: &App, a: usize) -> Vec<Line<'static>> {
@@ -356,7 +367,29 @@ fn actor(app: &App, a: usize) -> Vec<Line<'static>> {
         spans.push(Span::raw(format!(" — {}", text(&pos.summary))));
         lines.push(Line::from(spans));
     }
+    // Discrepancies that concern the actor: their words or their positions'
+    // evidence are in an account, or the question names them.
+    let mut words: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
+    for &q in b.actor_quotes(a) {
+        if let Some(r) = b.quotes[q].range.clone() {
+            words.push((b.quotes[q].source.as_str(), r));
+        }
+    }
+    for &p in b.actor_positions(a) {
+        for x in &b.positions[p].evidence {
+            if let Some(r) = x.range.clone() {
+                words.push((x.source.as_str(), r));
+            }
+        }
+    }
+    let names: Vec<&str> = std::iter::once(actor.name.as_str())
+        .chain(actor.aliases.iter().map(String::as_str))
+        .collect();
+    let disagree = disagreements(app, |d| {
+        overlaps(d, &words) || names.iter().any(|n| !n.is_empty() && d.fact.contains(n))
+    });
     let qs = lists::quotes_of(b, a);
+    lines.extend(disagree);
     if !qs.is_empty() {
         lines.push(heading(strings::QUOTES, t));
         for q in qs {

@@ -743,3 +743,46 @@ fn assessed_positions_can_be_hidden() {
     run(&mut app, &[Action::ToggleAssessed]);
     assert_eq!(rows(&app), 1);
 }
+
+/// Details shows the discrepancies that concern an actor or an event.
+#[test]
+fn details_name_the_disagreements_about_an_actor_and_an_event() {
+    let b = crate::cli::open(None).unwrap();
+    let putin = b.actor_index("putin").unwrap();
+    let mut app = App::new(b, Theme::new(true), Rect::new(0, 0, 120, 40));
+    // Details wraps its lines; read them as one run of words.
+    let text = |app: &App| -> String {
+        let joined: Vec<String> = app.details.lines.iter().map(|l| l.to_string()).collect();
+        joined
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    app.jump(Item::Actor(putin));
+    assert!(
+        text(&app).contains(crate::strings::DISAGREE),
+        "{}",
+        text(&app)
+    );
+    // Every discrepancy is named in the Details of some event or actor.
+    let n = app.briefing.discrepancies.len();
+    let mut seen = vec![false; n];
+    let items: Vec<Item> = (0..app.briefing.events.len())
+        .map(Item::Event)
+        .chain((0..app.briefing.actors.len()).map(Item::Actor))
+        .collect();
+    for item in items {
+        app.jump(item);
+        let shown = text(&app);
+        for (d, seen) in seen.iter_mut().enumerate() {
+            let fact = &app.briefing.discrepancies[d].fact;
+            *seen |= shown.contains(&fact.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+    let missing: Vec<&str> = (0..n)
+        .filter(|&d| !seen[d])
+        .map(|d| app.briefing.discrepancies[d].id.as_str())
+        .collect();
+    assert!(missing.is_empty(), "not in any Details: {missing:?}");
+}

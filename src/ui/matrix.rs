@@ -13,10 +13,10 @@ use crate::app::App;
 // Drawn as Lines: tabs and line breaks show as spaces, not deleted.
 use crate::model::text::one_line as inert;
 use crate::tables::{self, By, Row};
-use crate::theme::stance_symbol;
+use crate::theme::{basis_symbol, stance_symbol};
 
-const NAME: usize = 20;
-const CELL: usize = 14;
+const NAME: usize = 18;
+const CELL: usize = 15;
 
 /// The first of the pages of `page` items that holds `at`.
 pub fn page_start(at: usize, page: usize) -> usize {
@@ -122,8 +122,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let cell = tables::cell_in(b, row, i, day, m.since, app.hide_assessed);
             let (text, mut style) = match &cell {
                 Some(c) => {
+                    // An actor's cell says who holds it is held: “ ↳ ∴.
+                    let basis = match *row {
+                        Row::Actor(a) => {
+                            crate::model::stances::as_of_in(b, a, i, day, app.hide_assessed)
+                                .map_or("", |x| basis_symbol(b.positions[x.position].basis))
+                        }
+                        Row::Side(_) => "",
+                    };
                     let word = match c.stances.as_slice() {
-                        [one] => format!("{} {}", stance_symbol(*one), one.word()),
+                        [one] => format!("{}{basis} {}", stance_symbol(*one), one.word()),
                         many => {
                             let g: Vec<&str> = many.iter().map(|x| stance_symbol(*x)).collect();
                             format!("{} {}", strings::MIXED, g.join(""))

@@ -10,7 +10,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::theme::stance_symbol;
+use super::theme::{basis_symbol, stance_symbol};
 use super::{fit, pad, pane_block, strings};
 use crate::app::App;
 use crate::app::palette::Palette;
@@ -152,7 +152,13 @@ fn who(app: &App, item: &Item, hit: &Hit, base: Style, width: usize) -> Vec<Span
     match &item.target {
         Target::Position(i) => {
             let pos = &b.positions[*i];
-            let stance = format!("{} {} ", stance_symbol(pos.stance), pos.stance.word());
+            // The stance and who holds that it is held (never colour alone).
+            let stance = format!(
+                "{} {} {} ",
+                stance_symbol(pos.stance),
+                pos.stance.word(),
+                basis_symbol(pos.basis)
+            );
             used += stance.width();
             spans.push(Span::styled(
                 fit(&stance, width),

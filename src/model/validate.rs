@@ -387,23 +387,51 @@ fn locate_all(
     known: &HashSet<String>,
     readable: &HashSet<String>,
 ) {
-    let texts: HashMap<String, FoldedText> = b
-        .sources
-        .iter()
-        .filter(|s| !s.text.is_empty())
-        .map(|s| (s.id.value.clone(), FoldedText::new(&s.text)))
-        .collect();
+    // Every anchor, in file order: (file, what, source, words, prefix, suffix).
+    type Wanted<'b> = (
+        &'static str,
+        &'static str,
+        &'b Id,
+        &'b Located<String>,
+        Option<&'b str>,
+        Option<&'b str>,
+    );
+    let mut wanted: Vec<Wanted<'_>> = Vec::new();
+    for e in &b.events {
+        for x in &e.evidence {
+            let w = ("events.toml", "excerpt", &x.source, &x.text);
+            wanted.push((w.0, w.1, w.2, w.3, x.prefix.as_deref(), x.suffix.as_deref()));
+        }
+    }
+    for q in &b.quotes {
+        let w = ("quotes.toml", "quote", &q.source, &q.text);
+        wanted.push((w.0, w.1, w.2, w.3, q.prefix.as_deref(), q.suffix.as_deref()));
+    }
+    for p in &b.positions {
+        for x in &p.evidence {
+            let w = ("positions.toml", "excerpt", &x.source, &x.text);
+            wanted.push((w.0, w.1, w.2, w.3, x.prefix.as_deref(), x.suffix.as_deref()));
+        }
+    }
+    for d in &b.discrepancies {
+        for x in &d.accounts {
+            let w = ("discrepancies.toml", "excerpt", &x.source, &x.text);
+            wanted.push((w.0, w.1, w.2, w.3, x.prefix.as_deref(), x.suffix.as_deref()));
+        }
+    }
     // Per source whose text could not be read: how many of its words
     // were left unchecked, by file and kind.
     let mut unchecked: BTreeMap<String, BTreeMap<(&str, &str), usize>> = BTreeMap::new();
     let mut missing: Vec<(&str, &str, Range<usize>, String, String)> = Vec::new();
-    let mut place = |c: &mut Checker<'_>,
-                     file: &'static str,
-                     what: &'static str,
-                     source: &Id,
-                     text: &Located<String>,
-                     prefix: &Option<String>,
-                     suffix: &Option<String>| {
+    // The anchors of each readable source, by index into `wanted`.
+    let texts: HashMap<&str, &str> = b
+        .sources
+        .iter()
+        .filter(|s| !s.text.is_empty())
+        .map(|s| (s.id.as_str(), s.text.as_str()))
+        .collect();
+    let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (k, &(file, what, source, _, _, _)) in wanted.iter().enumerate() {
         if !known.contains(source.as_str()) {
             let hint = suggest::hint(source, known.iter().map(String::as_str));
             c.error(
@@ -411,91 +439,62 @@ fn locate_all(
                 &source.span,
                 format!("unknown source `{}`{hint}", source.value),
             );
-            return None;
-        }
-        if !readable.contains(source.as_str()) {
-            return None;
-        }
-        let Some(folded) = texts.get(source.as_str()) else {
+        } else if !readable.contains(source.as_str()) {
+        } else if texts.contains_key(source.as_str()) {
+            by_source.entry(source.as_str()).or_default().push(k);
+        } else {
             *unchecked
                 .entry(source.value.clone())
                 .or_default()
                 .entry((file, what))
                 .or_default() += 1;
-            return None;
-        };
-        let anchor = Anchor {
-            text,
-            prefix: prefix.as_deref(),
-            suffix: suffix.as_deref(),
-        };
-        match folded.locate(&anchor) {
-            Ok(range) => Some(range),
-            Err(AnchorError::NotFound) => {
-                // Said after the loops, with the nearest passage.
-                missing.push((
-                    file,
-                    what,
-                    text.span.clone(),
-                    source.value.clone(),
-                    text.value.clone(),
-                ));
-                None
-            }
-            Err(e) => {
-                c.error(file, &text.span, e.describe(what, source));
-                None
+        }
+    }
+    // One source folded at a time, so that memory holds one fold, not all.
+    let mut ranges: Vec<Option<Range<usize>>> = vec![None; wanted.len()];
+    for (source, ks) in by_source {
+        let folded = FoldedText::new(texts[source]);
+        for k in ks {
+            let (file, what, source, text, prefix, suffix) = wanted[k];
+            let anchor = Anchor {
+                text,
+                prefix,
+                suffix,
+            };
+            match folded.locate(&anchor) {
+                Ok(range) => ranges[k] = Some(range),
+                Err(AnchorError::NotFound) => {
+                    // Said after the loops, with the nearest passage.
+                    missing.push((
+                        file,
+                        what,
+                        text.span.clone(),
+                        source.value.clone(),
+                        text.value.clone(),
+                    ));
+                }
+                Err(e) => c.error(file, &text.span, e.describe(what, source)),
             }
         }
-    };
+    }
+    drop(wanted);
+    let mut ranges = ranges.into_iter();
     for e in &mut b.events {
         for x in &mut e.evidence {
-            x.range = place(
-                c,
-                "events.toml",
-                "excerpt",
-                &x.source,
-                &x.text,
-                &x.prefix,
-                &x.suffix,
-            );
+            x.range = ranges.next().flatten();
         }
     }
     for q in &mut b.quotes {
-        q.range = place(
-            c,
-            "quotes.toml",
-            "quote",
-            &q.source,
-            &q.text,
-            &q.prefix,
-            &q.suffix,
-        );
+        q.range = ranges.next().flatten();
     }
     for p in &mut b.positions {
         for x in &mut p.evidence {
-            x.range = place(
-                c,
-                "positions.toml",
-                "excerpt",
-                &x.source,
-                &x.text,
-                &x.prefix,
-                &x.suffix,
-            );
+            x.range = ranges.next().flatten();
         }
     }
     for d in &mut b.discrepancies {
         for a in &mut d.accounts {
-            a.range = place(
-                c,
-                "discrepancies.toml",
-                "excerpt",
-                &a.source,
-                &a.text,
-                &a.prefix,
-                &a.suffix,
-            );
+            a.range = ranges.next().flatten();
         }
     }
     for (file, what, span, id, words) in missing {

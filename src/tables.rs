@@ -86,6 +86,8 @@ pub struct Shown {
     pub changed: bool,
     /// Differs from the stance as of `since`.
     pub moved: bool,
+    /// An actor's cell: the position it shows.
+    pub position: Option<usize>,
 }
 
 pub fn cell(b: &Briefing, row: &Row, issue: usize, day: Day, since: Option<Day>) -> Option<Shown> {
@@ -110,6 +112,7 @@ pub fn cell_in(
                 uncertain: c.uncertain,
                 changed: c.changed,
                 moved: since.is_some_and(|s| stances::differs_in(b, a, issue, s, day, h)),
+                position: Some(c.position),
             })
         }
         Row::Side(s) => {
@@ -128,6 +131,7 @@ pub fn cell_in(
                 uncertain: c.uncertain,
                 changed: c.changed,
                 moved,
+                position: None,
             })
         }
     }
@@ -292,10 +296,8 @@ fn matrix_json(b: &Briefing, rows: &[Row], day: Day, since: Option<Day>, by: By)
                     if since.is_some() {
                         v["changed_since"] = json!(c.moved);
                     }
-                    if let Row::Actor(a) = *row
-                        && let Some(x) = stances::as_of(b, a, i, day)
-                    {
-                        v["position"] = json!(b.positions[x.position].id.value);
+                    if let Some(p) = c.position {
+                        v["position"] = json!(b.positions[p].id.value);
                     }
                     Some(v)
                 })

@@ -18,7 +18,7 @@
 
 use std::cmp::Ordering;
 
-use super::date::{FuzzyDate, MONTHS, Point};
+use super::date::{FuzzyDate, MONTH_NAMES, MONTHS, Point};
 
 /// A calendar day. Orders chronologically.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -90,7 +90,7 @@ pub fn parse_loose(input: &str, year: i32) -> Option<(Day, Day)> {
                 MONTHS
                     .iter()
                     .position(|m| m.to_lowercase().starts_with(&w[..3]))
-                    .filter(|&i| FULL_MONTHS[i].starts_with(w))
+                    .filter(|&i| MONTH_NAMES[i].starts_with(w))
             })
             .flatten()
             .map(|i| i as u8 + 1)
@@ -130,21 +130,6 @@ pub fn parse_loose(input: &str, year: i32) -> Option<(Day, Day)> {
     };
     Some((point.first_day(), point.last_day()))
 }
-
-const FULL_MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// The side of its span at which a date is placed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

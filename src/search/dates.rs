@@ -16,20 +16,7 @@ pub fn bounds(date: &FuzzyDate) -> Option<(Option<Day>, Option<Day>)> {
         .then(|| (w.first_day().map(day), w.last_day().map(day)))
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use crate::model::date::MONTH_NAMES as MONTHS;
 
 /// A date typed in a query: a day or a month, with or without its year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

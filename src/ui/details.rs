@@ -2,9 +2,9 @@
 //! app when the item changes; here it is only drawn, scrolled.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Margin, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::Paragraph;
 
 use super::{fit, focused, pane_block, strings};
 use crate::app::{App, Pane};
@@ -42,18 +42,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .cloned()
         .collect();
     frame.render_widget(Paragraph::new(visible), inner);
-    if total > height {
-        let mut state = ScrollbarState::new(total.saturating_sub(height)).position(scroll);
-        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .begin_symbol(None)
-            .end_symbol(None);
-        frame.render_stateful_widget(
-            bar,
-            area.inner(Margin {
-                vertical: 1,
-                horizontal: 0,
-            }),
-            &mut state,
-        );
-    }
+    super::scrollbar(frame, area, total, height, scroll);
 }

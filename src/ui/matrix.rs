@@ -123,13 +123,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let (text, mut style) = match &cell {
                 Some(c) => {
                     // An actor's cell says who holds it is held: “ ↳ ∴.
-                    let basis = match *row {
-                        Row::Actor(a) => {
-                            crate::model::stances::as_of_in(b, a, i, day, app.hide_assessed)
-                                .map_or("", |x| basis_symbol(b.positions[x.position].basis))
-                        }
-                        Row::Side(_) => "",
-                    };
+                    let basis = c
+                        .position
+                        .map_or("", |p| basis_symbol(b.positions[p].basis));
                     let word = match c.stances.as_slice() {
                         [one] => format!("{}{basis} {}", stance_symbol(*one), one.word()),
                         many => {

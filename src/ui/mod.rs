@@ -17,10 +17,12 @@ pub use crate::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, layout};
 pub use crate::{strings, theme};
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+use ratatui::widgets::{
+    Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap,
+};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Pane};
@@ -151,6 +153,26 @@ pub fn pane_block<'a>(title: Line<'a>, focused: bool, app: &App) -> Block<'a> {
 
 pub fn focused(app: &App, pane: Pane) -> bool {
     app.focus == pane && !app.help
+}
+
+/// A scrollbar on the right border of a pane's `area`, when its `total`
+/// rows do not fit in `height`.
+pub fn scrollbar(frame: &mut Frame, area: Rect, total: usize, height: usize, scroll: usize) {
+    if total <= height {
+        return;
+    }
+    let mut state = ScrollbarState::new(total.saturating_sub(height)).position(scroll);
+    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None);
+    frame.render_stateful_widget(
+        bar,
+        area.inner(Margin {
+            vertical: 1,
+            horizontal: 0,
+        }),
+        &mut state,
+    );
 }
 
 /// `s` cut to `width` columns, with an ellipsis when cut.

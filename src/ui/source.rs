@@ -3,9 +3,9 @@
 //! Also the reading mode: the same text full screen in a centred column.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Margin, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::{fit, focused, pane_block, strings};
 use crate::app::{App, Pane};
@@ -95,18 +95,5 @@ fn draw_in(frame: &mut Frame, area: Rect, column: Option<Rect>, app: &App) {
         .cloned()
         .collect();
     frame.render_widget(Paragraph::new(visible), text_area);
-    if total > height {
-        let mut state = ScrollbarState::new(total.saturating_sub(height)).position(scroll);
-        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .begin_symbol(None)
-            .end_symbol(None);
-        frame.render_stateful_widget(
-            bar,
-            area.inner(Margin {
-                vertical: 1,
-                horizontal: 0,
-            }),
-            &mut state,
-        );
-    }
+    super::scrollbar(frame, area, total, height, scroll);
 }

@@ -14,6 +14,7 @@ mod mouse;
 pub mod palette;
 pub mod prep;
 pub mod source;
+pub mod start;
 #[cfg(test)]
 mod tests;
 pub mod views;

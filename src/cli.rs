@@ -7,9 +7,11 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::app::start::Startup;
 use crate::model::diagnostic::LineIndex;
 use crate::model::text::{inert, one_line};
 use crate::model::{Briefing, Diagnostic, Loaded, Origin, Severity, load};
+use crate::reader::Ended;
 use crate::{bundled, export};
 
 /// brief: an offline terminal reader for curated briefings.
@@ -357,7 +359,7 @@ pub fn run(cli: Cli) -> ExitCode {
                             Err(e) => return usage_error(&e),
                         };
                         let kept = (pinned || notes)
-                            .then(|| notes_for(&b, cli.data_dir.as_deref()))
+                            .then(|| crate::notes::open_for(&b, cli.data_dir.as_deref()))
                             .flatten();
                         if let Some(w) = kept.as_ref().and_then(|k| k.warning.as_deref()) {
                             eprintln!("brief: {}", crate::model::text::inert(w));
@@ -703,30 +705,67 @@ fn read(briefing: Option<&Path>, data_dir: Option<&Path>) -> ExitCode {
             "brief: the settings have {problems} error(s); their defaults are in force (brief config)"
         );
     }
-    match open(briefing) {
-        Ok(b) => {
-            let notes = notes_for(&b, data_dir);
-            match crate::reader::run(b, notes) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(crate::reader::Error::NoTerminal(e)) => {
-                    eprintln!("{}", inert(&crate::strings::no_terminal(&e.0)));
-                    ExitCode::from(2)
-                }
-                Err(crate::reader::Error::Io(e)) => {
-                    eprintln!("brief: {}", inert(&e.to_string()));
-                    ExitCode::from(2)
-                }
-            }
+    let startup = match startup(briefing) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    match crate::reader::run(startup, data_dir) {
+        Ok(Ended::Quit) => ExitCode::SUCCESS,
+        Ok(Ended::Invalid(loaded)) => {
+            let mut err = std::io::stderr().lock();
+            let _ = write_diagnostics(&mut err, &loaded, None);
+            let _ = writeln!(
+                err,
+                "brief: the briefing has {} error(s); run `brief check` for details",
+                loaded.errors()
+            );
+            ExitCode::from(1)
         }
-        Err(code) => code,
+        Ok(Ended::Failed(e)) => {
+            eprintln!("brief: {}", inert(&e));
+            ExitCode::from(2)
+        }
+        Err(crate::reader::Error::NoTerminal(e)) => {
+            eprintln!("{}", inert(&crate::strings::no_terminal(&e.0)));
+            ExitCode::from(2)
+        }
+        Err(crate::reader::Error::Io(e)) => {
+            eprintln!("brief: {}", inert(&e.to_string()));
+            ExitCode::from(2)
+        }
     }
 }
 
-/// The notes of a briefing, opened from the data directory (None when
-/// there is no home to find one in).
-pub fn notes_for(b: &Briefing, data_dir: Option<&Path>) -> Option<crate::notes::Opened> {
-    let dir = crate::notes::data_dir(data_dir)?;
-    Some(crate::notes::Store::new(&dir, b.meta.id.as_str()).open())
+/// What the reader starts with: the briefing named, or the picker when
+/// there are several (a `-b` directory that holds several, or briefings
+/// in the user's directory besides the bundled one). A path that is no
+/// briefing at all is refused before the screen is taken.
+fn startup(briefing: Option<&Path>) -> Result<Startup, ExitCode> {
+    use crate::library::{Candidate, candidates, is_briefing, several};
+    let user = crate::library::user_dir();
+    match briefing {
+        Some(p) if several(p).is_some() => Ok(Startup::pick(candidates(user.as_deref(), Some(p)))),
+        Some(p) => {
+            if !is_briefing(p) {
+                open(Some(p))?;
+            }
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string());
+            Ok(Startup::open(&Candidate {
+                name,
+                path: Some(p.to_path_buf()),
+            }))
+        }
+        None => {
+            let all = candidates(user.as_deref(), None);
+            Ok(match all.as_slice() {
+                [only] => Startup::open(only),
+                _ => Startup::pick(all),
+            })
+        }
+    }
 }
 
 /// Writes to stdout; a closed pipe (`brief export | head`) is not an error.

@@ -739,6 +739,15 @@ pub fn resolve_typing(key: KeyEvent) -> Option<Action> {
     }
 }
 
+/// The keys bound to an action in a context, in the table's order.
+pub fn keys_for(action: Action, ctx: &Context) -> Vec<Key> {
+    KEYMAP
+        .iter()
+        .filter(|b| b.action == action && b.applies(ctx))
+        .flat_map(|b| b.keys.iter().copied())
+        .collect()
+}
+
 /// How the help names a key.
 pub fn key_name(key: &Key) -> String {
     let name = match key.code {

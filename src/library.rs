@@ -63,7 +63,7 @@ pub fn several(dir: &Path) -> Option<String> {
 }
 
 /// One line of `brief list`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Entry {
     /// The directory's name, or `bundled`.
     pub name: String,
@@ -80,6 +80,53 @@ pub struct Entry {
     pub positions: usize,
     /// Errors `brief check` would report (0 for a briefing that opens).
     pub errors: usize,
+}
+
+/// A briefing found, before it is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// The directory's name, or `bundled`.
+    pub name: String,
+    /// The directory; `None` for the bundled briefing.
+    pub path: Option<PathBuf>,
+}
+
+impl Candidate {
+    /// Where its files come from.
+    pub fn origin(&self) -> Origin {
+        match &self.path {
+            Some(p) => Origin::Dir(p.clone()),
+            None => Origin::Bundled(&crate::bundled::UKRAINE),
+        }
+    }
+
+    /// Reads it for its line of `brief list` and the picker.
+    pub fn entry(&self) -> Entry {
+        entry(self.name.clone(), &self.origin(), self.path.as_deref())
+    }
+}
+
+impl Entry {
+    /// Its counts, or how many errors keep it from opening.
+    pub fn state(&self) -> String {
+        match self.errors {
+            0 => [
+                (self.sources, "source"),
+                (self.actors, "actor"),
+                (self.events, "event"),
+                (self.quotes, "quote"),
+                (self.positions, "position"),
+            ]
+            .iter()
+            .map(|(n, what)| format!("{n} {what}{}", if *n == 1 { "" } else { "s" }))
+            .collect::<Vec<_>>()
+            .join(", "),
+            n => format!(
+                "{n} error(s): brief check {}",
+                self.path.as_deref().unwrap_or("")
+            ),
+        }
+    }
 }
 
 fn entry(name: String, origin: &Origin, path: Option<&Path>) -> Entry {
@@ -119,12 +166,11 @@ fn entry(name: String, origin: &Origin, path: Option<&Path>) -> Entry {
 /// Every briefing there is: the bundled one first, then those of the
 /// user's directory (`user`), then `extra` (`-b`): a briefing, or a
 /// directory of several. A briefing found twice is listed once.
-pub fn list(user: Option<&Path>, extra: Option<&Path>) -> Vec<Entry> {
-    let mut out = vec![entry(
-        "bundled".into(),
-        &Origin::Bundled(&crate::bundled::UKRAINE),
-        None,
-    )];
+pub fn candidates(user: Option<&Path>, extra: Option<&Path>) -> Vec<Candidate> {
+    let mut out = vec![Candidate {
+        name: "bundled".into(),
+        path: None,
+    }];
     let mut dirs: Vec<PathBuf> = user.map(briefings_in).unwrap_or_default();
     match extra {
         Some(e) if is_briefing(e) => dirs.push(e.to_path_buf()),
@@ -142,9 +188,20 @@ pub fn list(user: Option<&Path>, extra: Option<&Path>) -> Vec<Entry> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| dir.display().to_string());
-        out.push(entry(name, &Origin::Dir(dir.clone()), Some(&dir)));
+        out.push(Candidate {
+            name,
+            path: Some(dir),
+        });
     }
     out
+}
+
+/// Every briefing there is (see `candidates`), each read for its counts.
+pub fn list(user: Option<&Path>, extra: Option<&Path>) -> Vec<Entry> {
+    candidates(user, extra)
+        .iter()
+        .map(Candidate::entry)
+        .collect()
 }
 
 /// `brief list` as text: a line per briefing (name, as of, title, counts),
@@ -158,23 +215,7 @@ pub fn render(entries: &[Entry]) -> String {
         .unwrap_or(0);
     let mut out = String::new();
     for e in entries {
-        let state = match e.errors {
-            0 => [
-                (e.sources, "source"),
-                (e.actors, "actor"),
-                (e.events, "event"),
-                (e.quotes, "quote"),
-                (e.positions, "position"),
-            ]
-            .iter()
-            .map(|(n, what)| format!("{n} {what}{}", if *n == 1 { "" } else { "s" }))
-            .collect::<Vec<_>>()
-            .join(", "),
-            n => format!(
-                "{n} error(s): brief check {}",
-                e.path.as_deref().unwrap_or("")
-            ),
-        };
+        let state = e.state();
         out.push_str(&format!(
             "{:width$}  {:12}  {}\n{:width$}  {}\n{:width$}  {}\n",
             e.name,

@@ -281,6 +281,13 @@ impl Place {
     }
 }
 
+/// The notes of a briefing, opened from the data directory (None when
+/// there is no home to find one in).
+pub fn open_for(b: &crate::model::Briefing, data_dir: Option<&Path>) -> Option<Opened> {
+    let dir = self::data_dir(data_dir)?;
+    Some(Store::new(&dir, b.meta.id.as_str()).open())
+}
+
 /// The data directory: `--data-dir`, else `$BRIEF_DATA_DIR`, else the
 /// platform's (`$XDG_DATA_HOME/brief`, falling back to `~/.local/share/brief`).
 pub fn data_dir(flag: Option<&Path>) -> Option<PathBuf> {

@@ -7,6 +7,7 @@
 mod signals;
 
 use std::io::{self, Write, stdout};
+use std::path::Path;
 use std::time::Duration;
 
 use ratatui::crossterm::cursor::Show;
@@ -21,10 +22,11 @@ use ratatui::crossterm::terminal::{
 use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 
 use crate::app::prep::Request;
+use crate::app::start::{Startup, Step};
 use crate::app::{Action, App};
 use crate::external_editor::{self, MOUSE_ON};
-use crate::keymap::{Context, resolve, resolve_typing};
-use crate::model::Briefing;
+use crate::keymap::{Context, key_name, resolve, resolve_typing};
+use crate::model::Loaded;
 use crate::theme::Theme;
 use crate::ui;
 use signals::{Input, Signal, Signals};
@@ -47,9 +49,27 @@ impl From<io::Error> for Error {
     }
 }
 
+/// How the reader ended, when it ended by itself.
+pub enum Ended {
+    /// The user quit.
+    Quit,
+    /// The briefing opened directly has errors: the caller says them.
+    Invalid(Box<Loaded>),
+    /// The briefing opened directly could not be read at all.
+    Failed(String),
+}
+
+/// How the loop ended: by itself, or by a signal to die of.
+enum Outcome {
+    Ended(Ended),
+    Signal(i32),
+}
+
 /// Runs the reader until the reader quits, the terminal goes away or a
-/// signal ends it; the terminal is restored on every way out.
-pub fn run(briefing: Briefing, notes: Option<crate::notes::Opened>) -> Result<(), Error> {
+/// signal ends it; the terminal is restored on every way out. The screen
+/// is taken at once: the picker or a loading gauge is drawn while the
+/// briefing loads on its own thread. `data_dir` is where notes live.
+pub fn run(startup: Startup, data_dir: Option<&Path>) -> Result<Ended, Error> {
     let input = Input::open().map_err(|e| Error::NoTerminal(NoTerminal(e)))?;
     let signals = Signals::register()?;
     signals::watchdog(restore)?;
@@ -60,26 +80,156 @@ pub fn run(briefing: Briefing, notes: Option<crate::notes::Opened>) -> Result<()
     set_panic_hook();
     let result = (|| {
         let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+        let theme = Theme::from_env();
+        let loaded = match starting(&mut terminal, startup, theme, &input, &signals)? {
+            Step::Ready(loaded) => loaded,
+            Step::Invalid(loaded) => return Ok(Outcome::Ended(Ended::Invalid(loaded))),
+            Step::Failed(e) => return Ok(Outcome::Ended(Ended::Failed(e))),
+            Step::Quit | Step::Wait => return Ok(Outcome::Ended(Ended::Quit)),
+        };
+        let briefing = loaded.briefing;
+        let notes = crate::notes::open_for(&briefing, data_dir);
         let area = terminal.size()?;
         let mut app = App::new(
             briefing,
-            Theme::from_env(),
+            theme,
             ratatui::layout::Rect::new(0, 0, area.width, area.height),
         );
         if let Some(notes) = notes {
             app.open_notes(notes);
         }
-        event_loop(&mut terminal, &mut app, &input, &signals)
+        Ok(
+            match event_loop(&mut terminal, &mut app, &input, &signals)? {
+                Some(sig) => Outcome::Signal(sig),
+                None => Outcome::Ended(Ended::Quit),
+            },
+        )
     })();
     restore();
-    match result? {
-        Some(sig) => {
+    match result {
+        Err(e) => Err(Error::Io(e)),
+        Ok(Outcome::Ended(ended)) => Ok(ended),
+        Ok(Outcome::Signal(sig)) => {
             // Die of the signal, as the sender expects.
             let _ = signal_hook::low_level::emulate_default_handler(sig);
             std::process::exit(128 + sig)
         }
-        None => Ok(()),
     }
+}
+
+/// The picker and the loading gauge, until a briefing is ready or the
+/// user leaves. A signal to end restores the terminal and dies of it here.
+fn starting(
+    terminal: &mut DefaultTerminal,
+    mut s: Startup,
+    theme: Theme,
+    input: &Input,
+    signals: &Signals,
+) -> io::Result<Step> {
+    let draw = |terminal: &mut DefaultTerminal, s: &Startup| -> io::Result<()> {
+        let hints = start_hints(s);
+        terminal.draw(|frame| ui::start::draw(frame, s, theme, &hints))?;
+        Ok(())
+    };
+    draw(terminal, &s)?;
+    loop {
+        for signal in signals.take() {
+            match signal {
+                Signal::Quit(sig) => {
+                    restore();
+                    let _ = signal_hook::low_level::emulate_default_handler(sig);
+                    std::process::exit(128 + sig)
+                }
+                Signal::Stop => {
+                    restore();
+                    let _ = signal_hook::low_level::emulate_default_handler(
+                        signal_hook::consts::SIGTSTP,
+                    );
+                    retake(terminal)?;
+                    draw(terminal, &s)?;
+                }
+                Signal::Continue => {
+                    retake(terminal)?;
+                    draw(terminal, &s)?;
+                }
+            }
+        }
+        if input.ended() {
+            return Ok(Step::Quit);
+        }
+        match s.tick() {
+            Step::Wait => {}
+            step => return Ok(step),
+        }
+        // Redraw at least as often as the gauge can move visibly.
+        let timeout = Duration::from_millis(if s.busy() { 30 } else { 200 });
+        if event::poll(timeout)? {
+            let ev = event::read()?;
+            if is_suspend(&ev) {
+                restore();
+                let _ =
+                    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+                retake(terminal)?;
+            } else if let Some(action) = start_action(ev) {
+                match s.update(action) {
+                    Step::Wait => {}
+                    step => return Ok(step),
+                }
+            }
+        }
+        draw(terminal, &s)?;
+    }
+}
+
+/// The action for a key or the wheel before a briefing is open, by the
+/// keymap in force (as in the timeline: moving, Enter, Esc and quitting).
+fn start_action(event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => resolve(
+            key,
+            &Context {
+                focus: crate::app::Pane::Timeline,
+            },
+        ),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Scroll {
+                column: m.column,
+                row: m.row,
+                down: m.kind == MouseEventKind::ScrollDown,
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The start-up footer: the keys in force for what can be done now.
+fn start_hints(s: &Startup) -> Vec<ui::start::Hint> {
+    let ctx = Context {
+        focus: crate::app::Pane::Timeline,
+    };
+    let wanted: &[(Action, &'static str)] = if s.loading.is_some() {
+        if s.picker.is_some() {
+            &[(Action::Back, "back to the list"), (Action::Quit, "quit")]
+        } else {
+            &[(Action::Quit, "quit")]
+        }
+    } else {
+        &[
+            (Action::Down, "down"),
+            (Action::Up, "up"),
+            (Action::Open, "open"),
+            (Action::Quit, "quit"),
+        ]
+    };
+    wanted
+        .iter()
+        .filter_map(|(action, words)| {
+            let keys = crate::keymap::keys_for(*action, &ctx);
+            let names: Vec<String> = keys.iter().take(2).map(key_name).collect();
+            (!names.is_empty()).then(|| (names.join("/"), *words))
+        })
+        .collect()
 }
 
 /// Raw mode, the alternate screen and mouse capture.
@@ -122,6 +272,13 @@ fn suspend(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
 
 /// Takes the terminal again after a stop and redraws all of it.
 fn resume(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
+    retake(terminal)?;
+    terminal.draw(|frame| ui::draw(frame, app))?;
+    Ok(())
+}
+
+/// Takes the terminal again after a stop, with nothing on it yet.
+fn retake(terminal: &mut DefaultTerminal) -> io::Result<()> {
     enter()?;
     // `terminal.clear()` would ask the terminal where its cursor is and
     // wait for the answer; clear the screen ourselves and forget what
@@ -129,7 +286,6 @@ fn resume(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
     execute!(stdout(), Clear(ClearType::All))?;
     terminal.swap_buffers();
     terminal.swap_buffers();
-    terminal.draw(|frame| ui::draw(frame, app))?;
     Ok(())
 }
 

@@ -154,3 +154,12 @@ pub fn sources(current: usize, total: usize) -> String {
 pub fn side_key(index: usize) -> String {
     format!("  key {}", index + 1)
 }
+
+pub const PICKER: &str = "Choose a briefing";
+pub const PICKER_READING: &str = "reading…";
+pub const LOADING: &str = "Opening";
+
+/// Why a briefing chosen in the picker did not open.
+pub fn cannot_open(name: &str, errors: usize) -> String {
+    format!("{name} has {errors} error(s) and can't be opened; brief check shows them")
+}

@@ -9,6 +9,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::diagnostic::Diagnostic;
 use super::diagnostic::Severity;
+use super::progress::{CHECKING, PARSING, Progress, SOURCES};
 use super::text::{Class, class, describe, first_unsafe, problems};
 use super::{Briefing, validate};
 
@@ -38,6 +39,14 @@ impl Origin {
         match self {
             Origin::Bundled(dir) => Ok(dir.get_file(rel).map(|f| f.contents().to_vec())),
             Origin::Dir(root) => read_inside(root, rel, limit, resolver),
+        }
+    }
+
+    /// A file's size in bytes, 0 when it is absent or can't be seen.
+    pub fn size(&self, rel: &str) -> u64 {
+        match self {
+            Origin::Bundled(dir) => dir.get_file(rel).map_or(0, |f| f.contents().len() as u64),
+            Origin::Dir(root) => std::fs::metadata(root.join(rel)).map_or(0, |m| m.len()),
         }
     }
 
@@ -201,6 +210,12 @@ pub const FILES: [(&str, &str); 8] = [
 /// Reads and checks a briefing. Fails only when there is no briefing to
 /// speak of (no `briefing.toml`, or it can't be read): a usage or I/O error.
 pub fn load(origin: &Origin) -> Result<Loaded, String> {
+    load_with(origin, &Progress::default())
+}
+
+/// `load`, moving `progress` forward as it goes (for a gauge on another
+/// thread).
+pub fn load_with(origin: &Origin, progress: &Progress) -> Result<Loaded, String> {
     let mut reader = Reader {
         origin,
         diagnostics: Vec::new(),
@@ -221,7 +236,13 @@ pub fn load(origin: &Origin) -> Result<Loaded, String> {
         ));
     }
     let mut b = Briefing::default();
-    for (file, key) in FILES {
+    // Parsing moves the gauge by the bytes of each file.
+    let sizes: Vec<u64> = FILES.iter().map(|(f, _)| origin.size(f)).collect();
+    let total = sizes.iter().sum::<u64>().max(1);
+    let mut parsed = 0;
+    for (&(file, key), size) in FILES.iter().zip(&sizes) {
+        progress.at((parsed * u64::from(PARSING) / total) as u32, file);
+        parsed += size;
         let Some(text) = reader.read_text(file)? else {
             continue;
         };
@@ -246,7 +267,9 @@ pub fn load(origin: &Origin) -> Result<Loaded, String> {
         }
         reader.files.insert(origin.display(file), text);
     }
-    reader.read_source_texts(&mut b)?;
+    progress.at(PARSING, "reading source texts");
+    reader.read_source_texts(&mut b, progress)?;
+    progress.at(PARSING + SOURCES, "finding quotes in their sources");
     let names: BTreeMap<&str, String> =
         FILES.iter().map(|(f, _)| (*f, origin.display(f))).collect();
     let unreadable = validate::Unreadable {
@@ -258,6 +281,7 @@ pub fn load(origin: &Origin) -> Result<Loaded, String> {
         &|f| names[f].clone(),
         &reader.files,
     ));
+    progress.at(PARSING + SOURCES + CHECKING, "indexing");
     b.build_index();
     reader
         .diagnostics
@@ -506,8 +530,10 @@ impl Reader<'_> {
 
     /// Reads each source's text file: it must exist, be UTF-8 and hold no
     /// unsafe characters.
-    fn read_source_texts(&mut self, b: &mut Briefing) -> Result<(), String> {
+    fn read_source_texts(&mut self, b: &mut Briefing, progress: &Progress) -> Result<(), String> {
+        let n = b.sources.len().max(1) as u32;
         for (i, source) in b.sources.iter_mut().enumerate() {
+            progress.at(PARSING + SOURCES * i as u32 / n, "reading source texts");
             let rel = source.file.value.clone();
             if Path::new(&rel).is_absolute() || rel.split('/').any(|p| p == "..") {
                 let msg = format!("source file `{rel}` must be a path inside the briefing");

@@ -8,6 +8,7 @@ pub mod located;
 pub mod mentions;
 pub mod nearest;
 pub mod order;
+pub mod progress;
 pub mod sides;
 pub mod stances;
 pub mod suggest;
@@ -23,7 +24,8 @@ use serde::Serialize;
 
 pub use date::{FuzzyDate, Point};
 pub use diagnostic::{Diagnostic, Severity};
-pub use load::{Loaded, Origin, load};
+pub use load::{Loaded, Origin, load, load_with};
+pub use progress::Progress;
 pub use time::{Day, When};
 pub use trust::{Assessor, Support};
 pub use types::*;

@@ -11,6 +11,7 @@ pub mod issue_view;
 pub mod matrix;
 pub mod palette;
 pub mod source;
+pub mod start;
 pub mod timeline;
 
 pub use crate::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, layout};

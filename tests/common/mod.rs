@@ -69,6 +69,8 @@ impl Session {
             SESSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
         ));
         cmd.env("BRIEF_DATA_DIR", &data);
+        // Nor does the user's briefings directory change what opens.
+        cmd.env("XDG_DATA_HOME", &data);
         for (k, v) in env {
             cmd.env(k, v);
         }

@@ -165,7 +165,7 @@ pub enum Action {
 }
 
 pub struct App {
-    pub briefing: Briefing,
+    pub briefing: std::sync::Arc<Briefing>,
     pub theme: Theme,
     pub size: Rect,
     pub focus: Pane,
@@ -221,7 +221,7 @@ impl App {
             .max()
             .unwrap_or(0);
         let mut app = App {
-            briefing,
+            briefing: std::sync::Arc::new(briefing),
             theme,
             size,
             focus: Pane::Timeline,

@@ -163,3 +163,4 @@ pub const LOADING: &str = "Opening";
 pub fn cannot_open(name: &str, errors: usize) -> String {
     format!("{name} has {errors} error(s) and can't be opened; brief check shows them")
 }
+pub const INDEXING: &str = "indexing…";

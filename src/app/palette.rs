@@ -3,6 +3,7 @@
 //! changes nothing else while it is open, so going back is closing it.
 
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 use super::current::Item;
@@ -21,6 +22,33 @@ pub struct Engine {
     pub corpus: Arc<Corpus>,
     pub matcher: Matcher,
     worker: Option<Worker>,
+}
+
+impl Engine {
+    fn new(b: &crate::model::Briefing) -> Engine {
+        let corpus = Arc::new(Corpus::new(b));
+        let worker = (corpus.items.len() >= ASYNC_FROM).then(|| Worker::spawn(corpus.clone()));
+        Engine {
+            corpus,
+            matcher: Matcher::default(),
+            worker,
+        }
+    }
+}
+
+/// About how many entries the search index of a briefing will hold (its
+/// items, and a sentence for every 150 bytes of its sources), known
+/// before building it.
+fn searchable(b: &crate::model::Briefing) -> usize {
+    let text: usize = b.sources.iter().map(|s| s.text.len()).sum();
+    b.events.len()
+        + b.quotes.len()
+        + b.positions.len()
+        + b.actors.len()
+        + b.issues.len()
+        + b.sources.len()
+        + b.discrepancies.len()
+        + text / 150
 }
 
 /// Editing the query: readline keys, history, and showing hidden results.
@@ -141,6 +169,8 @@ impl Palette {
 #[derive(Default)]
 pub struct SearchState {
     pub engine: Option<Engine>,
+    /// The engine of a large briefing, being built on its own thread.
+    building: Option<Receiver<Engine>>,
     pub palette: Option<Palette>,
     pub find: Find,
     /// The query the palette last held, offered again when it reopens.
@@ -168,15 +198,30 @@ impl App {
         self.search.palette.as_ref().is_some_and(|p| p.pending)
     }
 
+    /// Whether the search index is still being built.
+    pub fn indexing(&self) -> bool {
+        self.search.engine.is_none() && self.search.building.is_some()
+    }
+
     pub(super) fn open_palette(&mut self) {
-        if self.search.engine.is_none() {
-            let corpus = Arc::new(Corpus::new(&self.briefing));
-            let worker = (corpus.items.len() >= ASYNC_FROM).then(|| Worker::spawn(corpus.clone()));
-            self.search.engine = Some(Engine {
-                corpus,
-                matcher: Matcher::default(),
-                worker,
-            });
+        if self.search.engine.is_none() && self.search.building.is_none() {
+            if searchable(&self.briefing) < ASYNC_FROM {
+                self.search.engine = Some(Engine::new(&self.briefing));
+            } else {
+                // A large index takes a while: build it off the UI thread,
+                // and let typing go on meanwhile.
+                let (tx, rx) = channel();
+                let briefing = Arc::clone(&self.briefing);
+                let spawned = std::thread::Builder::new()
+                    .name("search index".into())
+                    .spawn(move || {
+                        let _ = tx.send(Engine::new(&briefing));
+                    });
+                match spawned {
+                    Ok(_) => self.search.building = Some(rx),
+                    Err(_) => self.search.engine = Some(Engine::new(&self.briefing)),
+                }
+            }
         }
         // The last query comes back selected: typing replaces it.
         let input = self.search.last_query.clone();
@@ -312,6 +357,13 @@ impl App {
     }
 
     fn requery(&mut self) {
+        if self.search.engine.is_none()
+            && let Some(p) = self.search.palette.as_mut()
+        {
+            // Searched once the index is there.
+            p.pending = true;
+            return;
+        }
         let (Some(e), Some(p)) = (&self.search.engine, self.search.palette.as_mut()) else {
             return;
         };
@@ -321,6 +373,7 @@ impl App {
                 p.pending = true;
             }
             None => {
+                p.pending = false;
                 let query = Query::parse(&p.input, &e.corpus);
                 p.results = p.results.refine(&e.corpus, query);
                 self.relist();
@@ -342,6 +395,14 @@ impl App {
     /// Takes the newest results from the search thread; older ones show
     /// until the ones for what was typed arrive.
     fn take_results(&mut self) {
+        if let Some(rx) = &self.search.building
+            && let Ok(engine) = rx.try_recv()
+        {
+            self.search.engine = Some(engine);
+            self.search.building = None;
+            self.requery();
+            return;
+        }
         let (Some(e), Some(p)) = (&self.search.engine, self.search.palette.as_mut()) else {
             return;
         };

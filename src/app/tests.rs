@@ -786,3 +786,42 @@ fn details_name_the_disagreements_about_an_actor_and_an_event() {
         .collect();
     assert!(missing.is_empty(), "not in any Details: {missing:?}");
 }
+
+#[test]
+fn a_large_briefing_builds_its_search_index_off_the_ui_thread_and_typing_goes_on() {
+    let b = crate::synth::generate(30_000, 1);
+    let mut app = App::new(b, Theme::new(true), Rect::new(0, 0, 120, 40));
+    app.update(Action::OpenPalette);
+    // The palette is open at once and takes keys while the index builds.
+    assert!(
+        app.indexing(),
+        "the index of a large briefing is built on a thread"
+    );
+    assert!(app.search_pending(), "the loop is told to look for it");
+    for c in "sanctions".chars() {
+        app.update(Action::Type(c));
+    }
+    assert_eq!(app.search.palette.as_ref().unwrap().input, "sanctions");
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while app.search_pending() {
+        assert!(std::time::Instant::now() < until, "the index never arrived");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        app.update(Action::SearchTick);
+    }
+    assert!(!app.indexing());
+    let p = app.search.palette.as_ref().unwrap();
+    assert!(
+        p.results.listed(false) > 0,
+        "what was typed is searched once the index is there"
+    );
+    let corpus = &app.search.engine.as_ref().unwrap().corpus;
+    let first = &corpus.items[p.hits[0].item];
+    assert!(
+        first
+            .fields
+            .iter()
+            .any(|f| f.text.to_lowercase().contains("sanction")),
+        "{:?}",
+        first.label()
+    );
+}

@@ -253,7 +253,9 @@ fn prompt(app: &App, p: &Palette) -> Vec<Span<'static>> {
 
 fn lines(app: &App, p: &Palette, width: usize, rows: usize) -> Vec<Line<'static>> {
     let t = app.theme;
-    let count = if p.pending {
+    let count = if app.indexing() {
+        strings::INDEXING.to_string()
+    } else if p.pending {
         strings::SEARCHING.to_string()
     } else if p.input.trim().is_empty() {
         String::new()

@@ -706,7 +706,7 @@ fn read(briefing: Option<&Path>, data_dir: Option<&Path>) -> ExitCode {
     match open(briefing) {
         Ok(b) => {
             let notes = notes_for(&b, data_dir);
-            match crate::reader::run(b, notes) {
+            match crate::reader::run(b, notes, crate::keymap::Keymap::builtin()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(crate::reader::Error::NoTerminal(e)) => {
                     eprintln!("{}", inert(&crate::strings::no_terminal(&e.0)));

@@ -23,7 +23,7 @@ use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 use crate::app::prep::Request;
 use crate::app::{Action, App};
 use crate::external_editor::{self, MOUSE_ON};
-use crate::keymap::{Context, resolve, resolve_typing};
+use crate::keymap::{Context, Keymap};
 use crate::model::Briefing;
 use crate::theme::Theme;
 use crate::ui;
@@ -48,8 +48,13 @@ impl From<io::Error> for Error {
 }
 
 /// Runs the reader until the reader quits, the terminal goes away or a
-/// signal ends it; the terminal is restored on every way out.
-pub fn run(briefing: Briefing, notes: Option<crate::notes::Opened>) -> Result<(), Error> {
+/// signal ends it; the terminal is restored on every way out. `keymap` is
+/// the keys in force (the defaults as the settings changed them).
+pub fn run(
+    briefing: Briefing,
+    notes: Option<crate::notes::Opened>,
+    keymap: &Keymap,
+) -> Result<(), Error> {
     let input = Input::open().map_err(|e| Error::NoTerminal(NoTerminal(e)))?;
     let signals = Signals::register()?;
     signals::watchdog(restore)?;
@@ -69,7 +74,7 @@ pub fn run(briefing: Briefing, notes: Option<crate::notes::Opened>) -> Result<()
         if let Some(notes) = notes {
             app.open_notes(notes);
         }
-        event_loop(&mut terminal, &mut app, &input, &signals)
+        event_loop(&mut terminal, &mut app, keymap, &input, &signals)
     })();
     restore();
     match result? {
@@ -114,14 +119,14 @@ fn set_panic_hook() {
 }
 
 /// Ctrl-z: give the terminal back, stop, and on return take it again.
-fn suspend(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
+fn suspend(terminal: &mut DefaultTerminal, app: &App, keymap: &Keymap) -> io::Result<()> {
     restore();
     let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
-    resume(terminal, app)
+    resume(terminal, app, keymap)
 }
 
 /// Takes the terminal again after a stop and redraws all of it.
-fn resume(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
+fn resume(terminal: &mut DefaultTerminal, app: &App, keymap: &Keymap) -> io::Result<()> {
     enter()?;
     // `terminal.clear()` would ask the terminal where its cursor is and
     // wait for the answer; clear the screen ourselves and forget what
@@ -129,7 +134,7 @@ fn resume(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
     execute!(stdout(), Clear(ClearType::All))?;
     terminal.swap_buffers();
     terminal.swap_buffers();
-    terminal.draw(|frame| ui::draw(frame, app))?;
+    terminal.draw(|frame| ui::draw_with(frame, app, keymap))?;
     Ok(())
 }
 
@@ -142,10 +147,11 @@ fn is_suspend(event: &Event) -> bool {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
+    keymap: &Keymap,
     input: &Input,
     signals: &Signals,
 ) -> io::Result<Option<i32>> {
-    terminal.draw(|frame| ui::draw(frame, app))?;
+    terminal.draw(|frame| ui::draw_with(frame, app, keymap))?;
     // The end-to-end tests prove the panic path restores the terminal;
     // release builds never look at this.
     #[cfg(debug_assertions)]
@@ -156,8 +162,8 @@ fn event_loop(
         for signal in signals.take() {
             match signal {
                 Signal::Quit(sig) => return Ok(Some(sig)),
-                Signal::Stop => suspend(terminal, app)?,
-                Signal::Continue => resume(terminal, app)?,
+                Signal::Stop => suspend(terminal, app, keymap)?,
+                Signal::Continue => resume(terminal, app, keymap)?,
             }
         }
         // Crossterm would spin reading nothing from a terminal that is gone.
@@ -167,12 +173,12 @@ fn event_loop(
         if event::poll(Duration::ZERO)? {
             let ev = event::read()?;
             if is_suspend(&ev) {
-                suspend(terminal, app)?;
-            } else if let Some(action) = action_for(ev, app) {
+                suspend(terminal, app, keymap)?;
+            } else if let Some(action) = action_for(ev, app, keymap) {
                 app.update(action);
                 serve(terminal, app)?;
                 if !app.quit {
-                    terminal.draw(|frame| ui::draw(frame, app))?;
+                    terminal.draw(|frame| ui::draw_with(frame, app, keymap))?;
                 }
             }
             continue;
@@ -189,7 +195,7 @@ fn event_loop(
         }
         if !event::poll(timeout)? && pending && app.search_pending() {
             app.update(Action::SearchTick);
-            terminal.draw(|frame| ui::draw(frame, app))?;
+            terminal.draw(|frame| ui::draw_with(frame, app, keymap))?;
         }
     }
     Ok(None)
@@ -215,16 +221,16 @@ fn serve(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
 }
 
 /// The action for a terminal event, if any (mouse moves and key releases
-/// have none, so they cause no redraw).
-pub fn action_for(event: Event, app: &App) -> Option<Action> {
+/// have none, so they cause no redraw); keys resolve in `keymap`.
+pub fn action_for(event: Event, app: &App, keymap: &Keymap) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             if app.editing_note() {
                 Some(Action::EditKey(key))
             } else if app.typing() {
-                resolve_typing(key)
+                keymap.resolve_typing(key)
             } else {
-                resolve(key, &Context { focus: app.focus })
+                keymap.resolve(key, &Context { focus: app.focus })
             }
         }
         Event::Mouse(m) => match m.kind {

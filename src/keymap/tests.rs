@@ -83,7 +83,6 @@ fn the_matrix_has_its_own_keys() {
 /// silently.
 #[test]
 fn no_key_is_bound_twice_in_one_scope() {
-    use super::{KEYMAP, Scope};
     let views = [
         Pane::Matrix,
         Pane::Changes,
@@ -92,11 +91,12 @@ fn no_key_is_bound_twice_in_one_scope() {
     ];
     for focus in Pane::ALL.into_iter().chain(views) {
         let mut seen = Vec::new();
-        for b in KEYMAP
+        for b in Keymap::builtin()
+            .bindings()
             .iter()
             .filter(|b| matches!(b.scope, Scope::Everywhere) || b.scope == Scope::In(focus))
         {
-            for k in b.keys {
+            for k in &b.keys {
                 let twice = seen
                     .iter()
                     .any(|(key, scope)| key == k && *scope == b.scope);
@@ -199,7 +199,8 @@ fn highlight_keys_belong_to_the_source_pane() {
 fn no_key_means_two_things_in_one_pane() {
     for focus in Pane::ALL {
         let ctx = Context { focus };
-        let keys: Vec<Key> = KEYMAP
+        let keys: Vec<Key> = Keymap::builtin()
+            .bindings()
             .iter()
             .filter(|b| b.applies(&ctx))
             .flat_map(|b| b.keys.iter().copied())
@@ -217,8 +218,12 @@ fn no_key_means_two_things_in_one_pane() {
 #[test]
 fn every_pane_footer_names_help_and_quit() {
     for focus in Pane::ALL {
-        let hints = hints(&Context { focus });
-        assert!(hints.contains(&("?", "help")) && hints.contains(&("q", "quit")));
+        let hints: Vec<(String, &str)> = Keymap::builtin()
+            .hints(&Context { focus })
+            .into_iter()
+            .map(|h| (h.keys, h.words))
+            .collect();
+        assert!(hints.contains(&("?".into(), "help")) && hints.contains(&("q".into(), "quit")));
     }
 }
 
@@ -275,7 +280,6 @@ fn a_panes_own_key_wins_over_everywhere() {
     );
     // And no Everywhere key is shadowed by a pane's binding unknowingly:
     // every key bound both ways resolves to the pane's action in that pane.
-    use super::{KEYMAP, Scope};
     let views = [
         Pane::Matrix,
         Pane::Changes,
@@ -284,8 +288,8 @@ fn a_panes_own_key_wins_over_everywhere() {
         Pane::Brief,
     ];
     for focus in Pane::ALL.into_iter().chain(views) {
-        for b in KEYMAP.iter().filter(|b| b.scope == Scope::In(focus)) {
-            for k in b.keys {
+        for b in Keymap::builtin().in_scope(Scope::In(focus)) {
+            for k in &b.keys {
                 let event = ratatui::crossterm::event::KeyEvent::new(
                     k.code,
                     if k.ctrl {
@@ -301,4 +305,156 @@ fn a_panes_own_key_wins_over_everywhere() {
             }
         }
     }
+}
+
+/// Every key the old table or the data could name, with and without Ctrl
+/// and Alt.
+fn every_key() -> Vec<KeyEvent> {
+    let mut codes: Vec<KeyCode> = (' '..='~').map(KeyCode::Char).collect();
+    codes.extend("∴é".chars().map(KeyCode::Char));
+    codes.extend([
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Tab,
+        KeyCode::BackTab,
+        KeyCode::Backspace,
+        KeyCode::Delete,
+        KeyCode::Insert,
+        KeyCode::Left,
+        KeyCode::Right,
+        KeyCode::Up,
+        KeyCode::Down,
+        KeyCode::Home,
+        KeyCode::End,
+        KeyCode::PageUp,
+        KeyCode::PageDown,
+        KeyCode::F(1),
+        KeyCode::F(5),
+    ]);
+    let mods = [
+        KeyModifiers::NONE,
+        KeyModifiers::SHIFT,
+        KeyModifiers::CONTROL,
+        KeyModifiers::ALT,
+        KeyModifiers::CONTROL | KeyModifiers::ALT,
+        KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+    ];
+    codes
+        .iter()
+        .flat_map(|c| mods.iter().map(|m| KeyEvent::new(*c, *m)))
+        .collect()
+}
+
+const EVERY_PANE: [Pane; 9] = [
+    Pane::Timeline,
+    Pane::Actors,
+    Pane::Details,
+    Pane::Source,
+    Pane::Matrix,
+    Pane::Changes,
+    Pane::IssueView,
+    Pane::Disagreements,
+    Pane::Brief,
+];
+
+#[test]
+fn the_default_keymap_toml_reads_without_a_problem() {
+    let (keymap, problems) = Keymap::parse(DEFAULT_TOML);
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert_eq!(keymap.bindings().len(), 79);
+}
+
+/// The data's keymap does what the old const table did: the same action
+/// for every key in every pane and while typing, the same help lines in
+/// the same order, the same footer hints.
+#[test]
+fn the_data_keymap_behaves_as_the_old_table() {
+    let new = Keymap::builtin();
+    for key in every_key() {
+        for focus in EVERY_PANE {
+            let ctx = Context { focus };
+            assert_eq!(
+                new.resolve(key, &ctx),
+                super::old::resolve(key, &ctx),
+                "{key:?} in {focus:?}"
+            );
+        }
+        assert_eq!(
+            new.resolve_typing(key),
+            super::old::resolve_typing(key),
+            "{key:?} typing"
+        );
+    }
+    assert_eq!(new.bindings().len(), super::old::KEYMAP.len());
+    for (n, o) in new.bindings().iter().zip(super::old::KEYMAP) {
+        assert_eq!(n.keys, o.keys, "{}", o.desc);
+        assert_eq!(n.action, o.action, "{}", o.desc);
+        assert_eq!(n.scope, o.scope, "{}", o.desc);
+        assert_eq!(n.desc, o.desc);
+        assert_eq!(
+            n.hint.as_ref().map(|h| h.words.as_str()),
+            o.hint.map(|h| h.1)
+        );
+    }
+    for focus in EVERY_PANE {
+        let ctx = Context { focus };
+        let hints: Vec<(String, &str)> = new
+            .hints(&ctx)
+            .into_iter()
+            .map(|h| (h.keys, h.words))
+            .collect();
+        let old: Vec<(String, &str)> = super::old::hints(&ctx)
+            .into_iter()
+            .map(|(k, w)| (k.to_string(), w))
+            .collect();
+        assert_eq!(hints, old, "{focus:?}");
+    }
+}
+
+#[test]
+fn key_names_read_back() {
+    for b in Keymap::builtin().bindings() {
+        for k in &b.keys {
+            assert_eq!(parse_key(&key_spec(k)), Ok(*k), "{k:?}");
+        }
+    }
+    let key = |s| parse_key(s).unwrap();
+    assert_eq!(
+        key("ctrl-c"),
+        Key::of(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL))
+    );
+    assert_eq!(key("Ctrl-C"), key("ctrl-c"));
+    assert_eq!(key("shift-tab").code, KeyCode::BackTab);
+    assert_eq!(key("shift-g").code, KeyCode::Char('G'));
+    assert_eq!(key("pgdn").code, KeyCode::PageDown);
+    assert_eq!(key("space").code, KeyCode::Char(' '));
+    assert_eq!(key("-").code, KeyCode::Char('-'));
+    assert_eq!(
+        key("alt--"),
+        Key {
+            code: KeyCode::Char('-'),
+            ctrl: false,
+            alt: true
+        }
+    );
+    assert_eq!(key("f5").code, KeyCode::F(5));
+    assert!(parse_key("ctrl-").is_err());
+    assert!(parse_key("hyper-x").is_err());
+    assert!(parse_key("shift-1").is_err());
+    assert!(parse_key("").is_err());
+}
+
+#[test]
+fn every_action_name_is_unique_and_reads_back() {
+    for (i, (name, action)) in ACTIONS.iter().enumerate() {
+        assert!(
+            !ACTIONS[i + 1..]
+                .iter()
+                .any(|(n, a)| n == name || a == action),
+            "{name}"
+        );
+        assert_eq!(action_name(*action), Some(*name));
+        assert_eq!(action_named(name), Some(*action));
+    }
+    assert_eq!(action_name(Action::Side(4)), Some("side"));
 }

@@ -380,6 +380,4 @@ pub fn resolve(key: KeyEvent, ctx: &Context) -> Option<Action> {
 }
 
 #[cfg(test)]
-mod old;
-#[cfg(test)]
 mod tests;

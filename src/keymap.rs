@@ -4,6 +4,7 @@
 //! keymap in force, so they show the keys that work.
 
 mod keys;
+pub mod settings;
 
 use std::sync::OnceLock;
 

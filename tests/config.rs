@@ -52,6 +52,36 @@ fn brief_config_reports_each_problem_and_keeps_the_defaults() {
     assert_eq!(out.status.code(), Some(0));
 }
 
+#[test]
+fn brief_config_locates_bad_keys_and_prints_the_keys_in_force() {
+    let home = config_home(
+        "keys",
+        "[keys]\nquit = [\"x\", \"ctrl-c\"]\nhelpp = \"h\"\npalette = \"hyper-p\"\n",
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["config", "--keys"])
+        .env("XDG_CONFIG_HOME", &home)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let file = home.join("brief/config.toml").display().to_string();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for line in [
+        format!(
+            "{file}:2:1: warning: `clear-filters` has no key left (everywhere): `quit` took it"
+        ),
+        format!("{file}:3:1: error: unknown action `helpp` in [keys]; did you mean `help`?"),
+        format!("{file}:4:11: error: unknown key `hyper-p`"),
+        format!("{file}: 2 error(s); what is wrong keeps its default"),
+        "[keys.everywhere]".to_string(),
+        "quit = [\"x\", \"ctrl-c\"]  # quit".to_string(),
+        "palette = [\"/\"]".to_string(),
+        "[keys.typing]".to_string(),
+    ] {
+        assert!(stdout.contains(&line), "lacks {line}:\n{stdout}");
+    }
+}
+
 fn has_fg(s: &Session, rgb: (u8, u8, u8)) -> bool {
     let parser = s.screen.lock().unwrap();
     let screen = parser.screen();

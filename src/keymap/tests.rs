@@ -492,3 +492,222 @@ fn every_action_name_is_unique_and_reads_back() {
     }
     assert_eq!(action_name(Action::Side(4)), Some("side"));
 }
+
+/// `[keys]` read from config.toml's text and applied to the defaults.
+fn configured(text: &str) -> (Keymap, Vec<String>) {
+    let (config, mut problems) = crate::config::parse("config.toml", text);
+    let (keymap, more) = Keymap::configured("config.toml", &config.keys);
+    problems.extend(more);
+    problems.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+    let headers = problems.iter().map(|d| d.header(Some(text))).collect();
+    (keymap, headers)
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+#[test]
+fn a_remap_replaces_the_actions_keys_and_takes_them_from_others() {
+    let text = r#"[keys]
+quit = ["x", "ctrl-c", "K"]
+palette = "ctrl-p"
+brief.unpin = "D"
+"#;
+    let (keys, problems) = configured(text);
+    assert_eq!(
+        problems,
+        ["config.toml:2:1: warning: `clear-filters` has no key left (everywhere): `quit` took it"]
+    );
+    let at = |code, focus| keys.resolve(key(code), &Context { focus });
+    assert_eq!(at(KeyCode::Char('x'), Pane::Timeline), Some(Action::Quit));
+    assert_eq!(
+        at(KeyCode::Char('q'), Pane::Timeline),
+        None,
+        "q is not quit now"
+    );
+    assert_eq!(
+        keys.resolve(
+            KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            &Context {
+                focus: Pane::Source
+            }
+        ),
+        Some(Action::Quit)
+    );
+    // A pane's own binding still wins in its pane; unpin has D instead
+    // of x there, so x quits in the brief too.
+    assert_eq!(
+        at(KeyCode::Char('K'), Pane::Brief),
+        Some(Action::MoveEntryUp)
+    );
+    assert_eq!(at(KeyCode::Char('K'), Pane::Timeline), Some(Action::Quit));
+    assert_eq!(at(KeyCode::Char('D'), Pane::Brief), Some(Action::Unpin));
+    assert_eq!(at(KeyCode::Char('x'), Pane::Brief), Some(Action::Quit));
+    assert_eq!(
+        keys.resolve(
+            KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL),
+            &Context {
+                focus: Pane::Actors
+            }
+        ),
+        Some(Action::OpenPalette)
+    );
+    assert_eq!(at(KeyCode::Char('/'), Pane::Actors), None);
+    // The palette's own ctrl-c is typing's: still quits there.
+    assert_eq!(
+        keys.resolve_typing(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        Some(Action::Quit)
+    );
+    // The footer names the keys in force.
+    let hints: Vec<String> = keys
+        .hints(&Context {
+            focus: Pane::Timeline,
+        })
+        .into_iter()
+        .map(|h| format!("{} {}", h.keys, h.words))
+        .collect();
+    assert!(hints.contains(&"x quit".to_string()), "{hints:?}");
+    assert!(hints.contains(&"Ctrl-p search".to_string()), "{hints:?}");
+    assert!(
+        !hints.iter().any(|h| h.ends_with("clear filter")),
+        "{hints:?}"
+    );
+    // One binding of quit in everywhere now, with both keys.
+    let quits: Vec<&Binding> = keys
+        .in_scope(Scope::Everywhere)
+        .filter(|b| b.action == Action::Quit)
+        .collect();
+    assert_eq!(quits.len(), 1);
+    assert_eq!(quits[0].keys.len(), 3);
+}
+
+#[test]
+fn side_keys_and_pairs_follow_a_remap() {
+    let (keys, problems) = configured(
+        "[keys]\nside = [\"f1\", \"f2\", \"f3\"]\ndown = [\"ctrl-j\"]\nmatrix.left = \"H\"\ntyping.down = \"tab\"\n",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let ctx = Context {
+        focus: Pane::Timeline,
+    };
+    assert_eq!(
+        keys.resolve(key(KeyCode::F(2)), &ctx),
+        Some(Action::Side(1))
+    );
+    assert_eq!(keys.resolve(key(KeyCode::Char('2')), &ctx), None);
+    let hints: Vec<String> = keys.hints(&ctx).into_iter().map(|h| h.keys).collect();
+    assert!(hints.contains(&"F1".to_string()), "{hints:?}");
+    assert!(hints.contains(&"Ctrl-j/k".to_string()), "{hints:?}");
+    let matrix: Vec<String> = keys
+        .hints(&Context {
+            focus: Pane::Matrix,
+        })
+        .into_iter()
+        .map(|h| h.keys)
+        .collect();
+    assert_eq!(matrix[0], "H/l");
+    assert_eq!(keys.resolve_typing(key(KeyCode::Tab)), Some(Action::Down));
+    assert_eq!(keys.resolve_typing(key(KeyCode::Down)), None);
+    // Typing's down is not the everywhere one.
+    assert_eq!(keys.resolve(key(KeyCode::Down), &ctx), None);
+    // An empty list leaves the action without a key.
+    let (keys, problems) = configured("[keys]\nmouse = []\n");
+    assert!(problems.is_empty());
+    assert_eq!(keys.resolve(key(KeyCode::Char('M')), &ctx), None);
+}
+
+#[test]
+fn bad_entries_are_located_and_keep_their_defaults() {
+    let text = r#"[keys]
+quitt = "x"
+help = ["hyper-h", "H"]
+timelin.open = "o"
+timeline.unpin = "u"
+find = 7
+copy = "C"
+"#;
+    let (keys, problems) = configured(text);
+    assert_eq!(
+        problems,
+        [
+            "config.toml:2:1: error: unknown action `quitt` in [keys]; did you mean `quit`? (the actions are listed in the README, \"Keys\")",
+            "config.toml:3:9: error: unknown key `hyper-h`; a key is one character (\"q\", \"G\") or a name (space, enter, esc, tab, backspace, left, right, up, down, home, end, pgup, pgdn, f1…f12), after ctrl-, alt- or shift-",
+            "config.toml:4:1: error: unknown scope `timelin` in [keys]; did you mean `timeline`?; a scope is one of everywhere, timeline, actors, details, source, matrix, changes, issue, disagreements, brief, typing",
+            "config.toml:5:10: error: `unpin` has no keys in timeline to change; it has in: brief",
+            "config.toml:6:8: error: `find` takes a key or a list of keys, e.g. \"ctrl-p\" or [\"x\", \"ctrl-c\"]",
+        ]
+    );
+    let ctx = Context {
+        focus: Pane::Timeline,
+    };
+    // Each wrong entry keeps its defaults; the right one applies.
+    assert_eq!(
+        keys.resolve(key(KeyCode::Char('q')), &ctx),
+        Some(Action::Quit)
+    );
+    assert_eq!(
+        keys.resolve(key(KeyCode::Char('x')), &ctx),
+        Some(Action::ClearFilters)
+    );
+    assert_eq!(
+        keys.resolve(key(KeyCode::Char('?')), &ctx),
+        Some(Action::Help)
+    );
+    assert_eq!(keys.resolve(key(KeyCode::Char('H')), &ctx), None);
+    assert_eq!(keys.resolve(key(KeyCode::Enter), &ctx), Some(Action::Open));
+    assert_eq!(
+        keys.resolve(key(KeyCode::Char('C')), &ctx),
+        Some(Action::Copy)
+    );
+    assert_eq!(keys.resolve(key(KeyCode::Char('y')), &ctx), None);
+}
+
+#[test]
+fn the_keys_in_force_print_as_toml_that_reads_back() {
+    let (keys, _) = configured("[keys]\nquit = [\"x\", \"ctrl-c\"]\n");
+    let text = format!("[keys]\n{}", keys.to_toml());
+    let text = text.replacen("[keys]\n\n", "", 1);
+    assert!(text.contains("[keys.everywhere]\n"), "{text}");
+    assert!(
+        text.contains("quit = [\"x\", \"ctrl-c\"]  # quit\n"),
+        "{text}"
+    );
+    let (again, problems) = configured(&text);
+    assert!(problems.is_empty(), "{problems:?}");
+    for k in every_key_sample() {
+        for focus in EVERY_PANE {
+            let ctx = Context { focus };
+            assert_eq!(
+                again.resolve(k, &ctx),
+                keys.resolve(k, &ctx),
+                "{k:?} {focus:?}"
+            );
+        }
+        assert_eq!(again.resolve_typing(k), keys.resolve_typing(k));
+    }
+}
+
+fn every_key_sample() -> Vec<KeyEvent> {
+    let mut codes: Vec<KeyCode> = (' '..='~').map(KeyCode::Char).collect();
+    codes.extend([
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Tab,
+        KeyCode::BackTab,
+        KeyCode::Backspace,
+        KeyCode::Left,
+        KeyCode::Right,
+        KeyCode::Up,
+        KeyCode::Down,
+        KeyCode::Home,
+        KeyCode::End,
+        KeyCode::PageUp,
+        KeyCode::PageDown,
+    ]);
+    let mods = [KeyModifiers::NONE, KeyModifiers::CONTROL, KeyModifiers::ALT];
+    codes
+        .iter()
+        .flat_map(|c| mods.iter().map(|m| KeyEvent::new(*c, *m)))
+        .collect()
+}

@@ -84,3 +84,32 @@ fn a_remapped_key_opens_the_help_which_shows_the_keys_in_force() {
         .collect();
     assert!(default.contains(old_help), "{default}");
 }
+
+/// The README's table of action names is the keymap's: every name, with
+/// its default keys, and no name the keymap lacks.
+#[test]
+fn the_readme_names_every_action_with_its_default_keys() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let section = readme
+        .split("\n### Keys\n")
+        .nth(1)
+        .expect("README has a Keys section");
+    let section = section.split("\n## ").next().unwrap();
+    let rows: Vec<&str> = section.lines().filter(|l| l.starts_with("| `")).collect();
+    assert_eq!(rows.len(), brief::keymap::ACTIONS.len(), "{rows:#?}");
+    for (name, action) in brief::keymap::ACTIONS {
+        let row = rows
+            .iter()
+            .find(|r| r.starts_with(&format!("| `{name}` |")))
+            .unwrap_or_else(|| panic!("the README's Keys table lacks `{name}`"));
+        for b in Keymap::builtin().bindings() {
+            if b.action == action {
+                for k in &b.keys {
+                    let spec = format!("`{}`", brief::keymap::key_spec(k));
+                    assert!(row.contains(&spec), "{name}: {spec} not in {row}");
+                }
+            }
+        }
+    }
+}

@@ -75,6 +75,9 @@ fn a_remapped_key_opens_the_help_which_shows_the_keys_in_force() {
         .collect();
     assert!(all.contains("  F1 "), "{all}");
     assert!(all.contains("  Q Ctrl-c "), "{all}");
+    // The help's own words about its keys follow too.
+    assert!(all.contains("Esc or F1 closes this help."), "{all}");
+    assert!(help.contains(" J/k scroll "), "{help}");
     let old_help = "  ?             show or hide this help";
     assert!(!all.contains(old_help), "{all}");
     // The default keymap's help still says `?`.

@@ -711,3 +711,56 @@ fn every_key_sample() -> Vec<KeyEvent> {
         .flat_map(|c| mods.iter().map(|m| KeyEvent::new(*c, *m)))
         .collect()
 }
+
+/// One file with a bad colour, an unknown action and a bad key: each is
+/// located, in the file's order, and each keeps its default.
+#[test]
+fn a_bad_colour_action_and_key_in_one_file_are_each_located() {
+    let text = r##"[colors]
+focus = "yellowish"
+key = "#123456"
+
+[keys]
+pallete = "ctrl-p"
+help = "ctl-h"
+pin = "P"
+"##;
+    let (keys, problems) = configured(text);
+    assert_eq!(problems.len(), 3, "{problems:#?}");
+    assert!(
+        problems[0].starts_with("config.toml:2:9: error: colour `yellowish`"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].starts_with(
+            "config.toml:6:1: error: unknown action `pallete` in [keys]; did you mean `palette`?"
+        ),
+        "{problems:?}"
+    );
+    assert!(
+        problems[2].starts_with("config.toml:7:8: error: unknown key `ctl-h`"),
+        "{problems:?}"
+    );
+    let (config, _) = crate::config::parse("config.toml", text);
+    assert_eq!(config.colors.focus, None, "the default focus colour stays");
+    assert_eq!(
+        config.colors.key,
+        Some(ratatui::style::Color::Rgb(0x12, 0x34, 0x56))
+    );
+    let ctx = Context {
+        focus: Pane::Timeline,
+    };
+    assert_eq!(
+        keys.resolve(key(KeyCode::Char('/')), &ctx),
+        Some(Action::OpenPalette)
+    );
+    assert_eq!(
+        keys.resolve(key(KeyCode::Char('?')), &ctx),
+        Some(Action::Help)
+    );
+    assert_eq!(
+        keys.resolve(key(KeyCode::Char('P')), &ctx),
+        Some(Action::Pin)
+    );
+    assert_eq!(keys.resolve(key(KeyCode::Char('p')), &ctx), None);
+}

@@ -131,7 +131,12 @@ pub fn lines_with(app: &App, keymap: &Keymap, width: usize) -> Vec<Line<'static>
         Span::raw("  "),
         Span::styled("a mention", t.mention(Some(0))),
     ]));
-    lines.push(Line::styled(strings::HELP_CLOSE, t.dim()));
+    let close: Vec<String> = [Action::Back, Action::Help]
+        .iter()
+        .map(|a| crate::keymap::short_name(keymap.keys_of(*a, Scope::Everywhere)))
+        .filter(|k| !k.is_empty())
+        .collect();
+    lines.push(Line::styled(strings::help_close(&close), t.dim()));
     lines
 }
 
@@ -200,7 +205,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, keymap: &Keymap) {
         .min(n.saturating_sub(r.height.saturating_sub(2) as usize));
     let mut block = pane_block(Line::from(format!(" {} ", strings::HELP)), true, app);
     if n > r.height.saturating_sub(2) as usize {
-        block = block.title_bottom(Line::from(strings::HELP_MORE).right_aligned());
+        let scroll: Vec<String> = [Action::Down, Action::Up]
+            .iter()
+            .map(|a| crate::keymap::short_name(keymap.keys_of(*a, Scope::Everywhere)))
+            .filter(|k| !k.is_empty())
+            .collect();
+        let more = strings::help_more(&scroll.join("/"));
+        block = block.title_bottom(Line::from(more).right_aligned());
     }
     frame.render_widget(
         Paragraph::new(lines)

@@ -128,3 +128,30 @@ fn the_reader_uses_the_configured_colours_and_names_bad_ones() {
     s.wait_for("config.toml:3:7: error: colour `navy` must be written");
     s.wait_for("their defaults are in force (brief config)");
 }
+
+/// The real binary in a terminal: `[keys]` changes what a key does, the
+/// footer and the help say so, and a warning is said before the screen.
+#[test]
+fn the_reader_follows_the_remapped_keys() {
+    let home = config_home(
+        "remap",
+        "[keys]\nquit = [\"Q\", \"ctrl-c\"]\nhelp = \"H\"\n",
+    );
+    let home = home.display().to_string();
+    let fixture = fixture();
+    let mut s = Session::start_with(&["-b", &fixture], 30, 100, &[("XDG_CONFIG_HOME", &home)]);
+    s.wait_for("Timeline");
+    s.wait_for(" Q quit");
+    s.wait_for(" H help ");
+    // q is no longer quit: the reader is still there after it.
+    s.press(b"q");
+    s.press(b"H");
+    s.wait_for("Help — keys");
+    s.press(b"G");
+    s.wait_for("Esc or H closes this help.");
+    s.press(b"\x1b");
+    s.wait_until_gone("closes this help");
+    s.press(b"Q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}

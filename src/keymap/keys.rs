@@ -86,7 +86,7 @@ pub fn parse_key(text: &str) -> Result<Key, String> {
     };
     // Ctrl with a letter arrives as the lower-case letter.
     let code = match code {
-        KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+        KeyCode::Char(c) if ctrl && !shift => KeyCode::Char(c.to_ascii_lowercase()),
         code => code,
     };
     Ok(Key { code, ctrl, alt })

@@ -764,3 +764,10 @@ pin = "P"
     );
     assert_eq!(keys.resolve(key(KeyCode::Char('p')), &ctx), None);
 }
+
+#[test]
+fn ctrl_with_shift_keeps_the_capital() {
+    let k = parse_key("ctrl-shift-g").unwrap();
+    assert_eq!((k.code, k.ctrl), (KeyCode::Char('G'), true));
+    assert_eq!(parse_key("ctrl-G").unwrap().code, KeyCode::Char('g'));
+}

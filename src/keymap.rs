@@ -73,8 +73,10 @@ pub fn scope_name(scope: Scope) -> &'static str {
 }
 
 /// Every action a key can have, by its stable name: the names of
-/// `keymap.toml` and of `[keys]` in config.toml. `side` is the side keys
-/// (the first key: the first side, …).
+/// `keymap.toml` and of `[keys]` in config.toml, listed in the README
+/// (a test keeps them in step). `side` is the side keys (the first key:
+/// the first side, …). Names have no dots: in `[keys]` a dot names a
+/// scope (`brief.unpin`), so the palette's editing keys are `query-…`.
 pub const ACTIONS: [(&str, Action); 63] = [
     ("quit", Action::Quit),
     ("help", Action::Help),

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::app::start::Startup;
+use crate::keymap::Keymap;
 use crate::model::diagnostic::LineIndex;
 use crate::model::text::{inert, one_line};
 use crate::model::{Briefing, Diagnostic, Loaded, Origin, Severity, load};
@@ -175,14 +176,20 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Check the user's settings (colours, the terminal's depth and background).
+    /// Check the user's settings (colours, the terminal's depth and background, keys).
     ///
     /// $XDG_CONFIG_HOME/brief/config.toml (by default
     /// ~/.config/brief/config.toml): the terminal's colours and
-    /// background, and the colours of focus, keys, filter, stances and
-    /// sides. Prints each problem as `file:line:col: message`; what is wrong
-    /// keeps its default. Exit 0 clean or no file, 1 problems found.
-    Config,
+    /// background, the colours of focus, keys, filter, stances and
+    /// sides, and the keys ([keys]). Prints each problem as
+    /// `file:line:col: message`; what is wrong keeps its default. Exit 0
+    /// clean or no file, 1 problems found.
+    Config {
+        /// Also print the keys in force (the defaults as [keys] changed
+        /// them), as [keys.SCOPE] tables that config.toml can take.
+        #[arg(long)]
+        keys: bool,
+    },
     /// Write a shell completion script to standard output.
     ///
     /// e.g. `brief completions bash > ~/.local/share/bash-completion/completions/brief`.
@@ -475,7 +482,7 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             print_or_fail(&text)
         }
-        Some(Command::Config) => config(),
+        Some(Command::Config { keys }) => config(keys),
         Some(Command::Completions { shell }) => {
             let mut text = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "brief", &mut text);
@@ -611,28 +618,40 @@ fn anchor(
     }
 }
 
-/// Prints the config's problems to `out`; returns how many there were.
-fn config_problems(out: &mut impl Write) -> usize {
-    let (_, problems, file) = crate::config::load();
+/// Prints the config's problems to `out`; returns how many errors there
+/// were, and the keymap in force.
+fn config_problems(out: &mut impl Write) -> (usize, Keymap) {
+    let (config, mut problems, file) = crate::config::load();
+    let name = file.as_ref().map_or("config.toml", |(n, _)| n.as_str());
+    let (keymap, key_problems) = Keymap::configured(name, &config.keys);
+    problems.extend(key_problems);
+    problems.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
     for d in &problems {
         let text = file.as_ref().map(|(_, t)| t.as_str());
         let _ = writeln!(out, "{}", d.render(text));
     }
-    problems.len()
+    (problems.iter().filter(|d| d.is_error()).count(), keymap)
 }
 
-/// `brief config`: where the settings are, and their problems.
-fn config() -> ExitCode {
+/// `brief config`: where the settings are, and their problems; with
+/// `keys`, the keys in force.
+fn config(keys: bool) -> ExitCode {
     let Some(path) = crate::config::path() else {
         println!("brief: this platform has no config directory; the defaults are in force");
+        if keys {
+            print!("{}", Keymap::builtin().to_toml());
+        }
         return ExitCode::SUCCESS;
     };
     if !path.exists() {
         println!("brief: no {}; the defaults are in force", path.display());
+        if keys {
+            print!("{}", Keymap::builtin().to_toml());
+        }
         return ExitCode::SUCCESS;
     }
     let mut out = std::io::stdout().lock();
-    let n = config_problems(&mut out);
+    let (n, keymap) = config_problems(&mut out);
     let _ = writeln!(
         out,
         "{}: {n} error(s){}",
@@ -643,6 +662,9 @@ fn config() -> ExitCode {
             ""
         }
     );
+    if keys {
+        let _ = write!(out, "{}", keymap.to_toml());
+    }
     ExitCode::from(u8::from(n > 0))
 }
 
@@ -699,7 +721,7 @@ fn read(briefing: Option<&Path>, data_dir: Option<&Path>) -> ExitCode {
         return ExitCode::from(2);
     }
     // Said before the reader takes the screen, and still there after it.
-    let problems = config_problems(&mut std::io::stderr().lock());
+    let (problems, keymap) = config_problems(&mut std::io::stderr().lock());
     if problems > 0 {
         eprintln!(
             "brief: the settings have {problems} error(s); their defaults are in force (brief config)"
@@ -709,7 +731,7 @@ fn read(briefing: Option<&Path>, data_dir: Option<&Path>) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    match crate::reader::run(startup, data_dir) {
+    match crate::reader::run(startup, data_dir, &keymap) {
         Ok(Ended::Quit) => ExitCode::SUCCESS,
         Ok(Ended::Invalid(loaded)) => {
             let mut err = std::io::stderr().lock();

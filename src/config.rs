@@ -16,7 +16,15 @@
 //! for-weak = "#6ec8a0"    # open, conditional
 //! against = "#d55e00"     # opposes, rules out
 //! sides = ["#56b4e9", "#cc79a7"]   # the default side colours, in order
+//!
+//! [keys]                  # action = key or [keys]; see the README, "Keys"
+//! quit = ["x", "ctrl-c"]
+//! palette = "ctrl-p"
+//! brief.unpin = "d"       # only in one scope (or a [keys.brief] table)
 //! ```
+//!
+//! `[keys]` is read here as written (names and where they are); the keymap
+//! ([`crate::keymap::settings`]) checks the names and applies it.
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -43,6 +51,19 @@ pub struct Colors {
     pub sides: [Option<Color>; MAX_SIDES],
 }
 
+/// One entry of `[keys]` as written: `quit = ["x", "ctrl-c"]`, or one in
+/// a scope's table (`[keys.brief]`, or `brief.unpin = "d"`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeySetting {
+    /// The scope's name and where it is written; `None`: every scope the
+    /// action has keys in.
+    pub scope: Option<(String, Range<usize>)>,
+    /// The action's name and where it is written.
+    pub action: (String, Range<usize>),
+    /// Each key's name and where it is written.
+    pub keys: Vec<(String, Range<usize>)>,
+}
+
 /// What the config file says, as far as it is right.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Config {
@@ -50,6 +71,8 @@ pub struct Config {
     pub depth: Option<Option<Depth>>,
     pub light: Option<bool>,
     pub colors: Colors,
+    /// `[keys]`, in the order written.
+    pub keys: Vec<KeySetting>,
 }
 
 /// Where the config file is, if the platform has a config directory.
@@ -97,7 +120,7 @@ pub fn parse(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
             error(
                 key.span(),
                 format!(
-                    "`{}` must be a table: [terminal] or [colors]",
+                    "`{}` must be a table: [terminal], [colors] or [keys]",
                     key.get_ref()
                 ),
             );
@@ -114,13 +137,17 @@ pub fn parse(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
                         }
                     };
                     match (k.get_ref().as_ref(), word) {
-                        ("colors", "truecolor" | "24bit") => config.depth = Some(Some(Depth::TrueColor)),
+                        ("colors", "truecolor" | "24bit") => {
+                            config.depth = Some(Some(Depth::TrueColor))
+                        }
                         ("colors", "256") => config.depth = Some(Some(Depth::Ansi256)),
                         ("colors", "16") => config.depth = Some(Some(Depth::Ansi16)),
                         ("colors", "none") => config.depth = Some(None),
                         ("colors", other) => error(
                             v.span(),
-                            format!("unknown colors `{other}`; expected `truecolor`, `256`, `16` or `none`"),
+                            format!(
+                                "unknown colors `{other}`; expected `truecolor`, `256`, `16` or `none`"
+                            ),
                         ),
                         ("background", "light") => config.light = Some(true),
                         ("background", "dark") => config.light = Some(false),
@@ -130,7 +157,9 @@ pub fn parse(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
                         ),
                         (other, _) => error(
                             k.span(),
-                            format!("unknown setting `{other}` in [terminal]; expected `colors` or `background`"),
+                            format!(
+                                "unknown setting `{other}` in [terminal]; expected `colors` or `background`"
+                            ),
                         ),
                     }
                 }
@@ -140,11 +169,17 @@ pub fn parse(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
                     let name = k.get_ref().as_ref();
                     if name == "sides" {
                         let DeValue::Array(items) = v.get_ref() else {
-                            error(v.span(), "`sides` takes a list of colours, e.g. [\"#56b4e9\"]".into());
+                            error(
+                                v.span(),
+                                "`sides` takes a list of colours, e.g. [\"#56b4e9\"]".into(),
+                            );
                             continue;
                         };
                         if items.len() > MAX_SIDES {
-                            error(v.span(), format!("`sides` takes at most {MAX_SIDES} colours"));
+                            error(
+                                v.span(),
+                                format!("`sides` takes at most {MAX_SIDES} colours"),
+                            );
                         }
                         for (i, item) in items.iter().take(MAX_SIDES).enumerate() {
                             if let Some(c) = color(item, &mut error) {
@@ -161,7 +196,9 @@ pub fn parse(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
                         "for-weak" => &mut config.colors.for_weak,
                         "against" => &mut config.colors.against,
                         other => {
-                            let known = ["focus", "key", "filter", "for", "for-weak", "against", "sides"];
+                            let known = [
+                                "focus", "key", "filter", "for", "for-weak", "against", "sides",
+                            ];
                             let hint = crate::model::suggest::hint(other, known);
                             error(
                                 k.span(),
@@ -175,19 +212,85 @@ pub fn parse(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
                     }
                 }
             }
-            "keys" => error(
-                key.span(),
-                "[keys]: keys can't be changed in the settings yet; expected [terminal] or [colors]"
-                    .into(),
-            ),
+            "keys" => {
+                for (k, v) in section.iter() {
+                    if let DeValue::Table(scoped) = v.get_ref() {
+                        let scope = (k.get_ref().to_string(), k.span());
+                        for (action, v) in scoped.iter() {
+                            if let Some(keys) = key_list(action, v, &mut error) {
+                                config.keys.push(KeySetting {
+                                    scope: Some(scope.clone()),
+                                    action: (action.get_ref().to_string(), action.span()),
+                                    keys,
+                                });
+                            }
+                        }
+                    } else if let Some(keys) = key_list(k, v, &mut error) {
+                        config.keys.push(KeySetting {
+                            scope: None,
+                            action: (k.get_ref().to_string(), k.span()),
+                            keys,
+                        });
+                    }
+                }
+                config.keys.sort_by_key(|s| s.action.1.start);
+            }
             other => {
-                let hint = crate::model::suggest::hint(other, ["terminal", "colors"]);
-                error(key.span(), format!("unknown section [{other}]; expected [terminal] or [colors]{hint}"));
+                let hint = crate::model::suggest::hint(other, ["terminal", "colors", "keys"]);
+                error(
+                    key.span(),
+                    format!(
+                        "unknown section [{other}]; expected [terminal], [colors] or [keys]{hint}"
+                    ),
+                );
             }
         }
     }
     problems.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
     (config, problems)
+}
+
+/// An action's keys in `[keys]`: one key's name, or a list of them
+/// (`[]`: no key). Anything else is a problem, and the entry is left out.
+fn key_list(
+    action: &toml::Spanned<std::borrow::Cow<'_, str>>,
+    v: &toml::Spanned<DeValue<'_>>,
+    error: &mut impl FnMut(Range<usize>, String),
+) -> Option<Vec<(String, Range<usize>)>> {
+    let wrong = format!(
+        "`{}` takes a key or a list of keys, e.g. \"ctrl-p\" or [\"x\", \"ctrl-c\"]",
+        action.get_ref()
+    );
+    match v.get_ref() {
+        DeValue::String(s) => Some(vec![(s.to_string(), v.span())]),
+        DeValue::Array(items) => {
+            let mut keys = Vec::new();
+            for item in items {
+                match item.get_ref() {
+                    DeValue::String(s) => keys.push((s.to_string(), item.span())),
+                    _ => {
+                        error(item.span(), wrong);
+                        return None;
+                    }
+                }
+            }
+            Some(keys)
+        }
+        DeValue::Table(_) => {
+            error(
+                v.span(),
+                format!(
+                    "`{}`: [keys] holds actions, or a scope's table of actions, no deeper",
+                    action.get_ref()
+                ),
+            );
+            None
+        }
+        _ => {
+            error(v.span(), wrong);
+            None
+        }
+    }
 }
 
 fn color(
@@ -257,7 +360,7 @@ sides = ["#123456", 7]
 colors = "millions"
 
 [keys]
-quit = "x"
+quit = 7
 "##;
         assert_eq!(
             headers(text),
@@ -266,7 +369,7 @@ quit = "x"
                 "config.toml:3:1: error: unknown colour `fokus` in [colors]; did you mean `focus`?",
                 "config.toml:5:21: error: a colour is a string, \"#rrggbb\"",
                 "config.toml:8:10: error: unknown colors `millions`; expected `truecolor`, `256`, `16` or `none`",
-                "config.toml:10:2: error: [keys]: keys can't be changed in the settings yet; expected [terminal] or [colors]",
+                "config.toml:11:8: error: `quit` takes a key or a list of keys, e.g. \"ctrl-p\" or [\"x\", \"ctrl-c\"]",
             ]
         );
         let (c, _) = parse("config.toml", text);
@@ -281,7 +384,51 @@ quit = "x"
         assert_eq!(
             headers("[colours]\nfocus = \"#000000\"\n"),
             [
-                "config.toml:1:2: error: unknown section [colours]; expected [terminal] or [colors]; did you mean `colors`?"
+                "config.toml:1:2: error: unknown section [colours]; expected [terminal], [colors] or [keys]; did you mean `colors`?"
+            ]
+        );
+    }
+
+    #[test]
+    fn keys_are_read_as_written_in_order_with_their_places() {
+        let text = r#"[keys]
+quit = ["x", "ctrl-c"]
+palette = "ctrl-p"
+brief.unpin = "d"
+help = []
+
+[keys.matrix]
+left = "a"
+"#;
+        let (c, problems) = parse("config.toml", text);
+        assert!(problems.is_empty(), "{problems:?}");
+        let short: Vec<(Option<&str>, &str, Vec<&str>)> = c
+            .keys
+            .iter()
+            .map(|s| {
+                (
+                    s.scope.as_ref().map(|(n, _)| n.as_str()),
+                    s.action.0.as_str(),
+                    s.keys.iter().map(|(k, _)| k.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            short,
+            [
+                (None, "quit", vec!["x", "ctrl-c"]),
+                (None, "palette", vec!["ctrl-p"]),
+                (Some("brief"), "unpin", vec!["d"]),
+                (None, "help", vec![]),
+                (Some("matrix"), "left", vec!["a"]),
+            ]
+        );
+        assert_eq!(&text[c.keys[0].keys[1].1.clone()], "\"ctrl-c\"");
+        assert_eq!(
+            headers("[keys]\nquit = [\"x\", 1]\nbrief.a.b = \"x\"\n"),
+            [
+                "config.toml:2:14: error: `quit` takes a key or a list of keys, e.g. \"ctrl-p\" or [\"x\", \"ctrl-c\"]",
+                "config.toml:3:7: error: `a`: [keys] holds actions, or a scope's table of actions, no deeper",
             ]
         );
     }

@@ -1,12 +1,26 @@
-//! Keys to actions: one table, with a description for each binding. The
-//! help overlay and the footer are generated from it.
+//! Keys to actions. The default keys are data, `assets/keymap.toml`,
+//! compiled in; the user's `[keys]` in config.toml change them (see
+//! [`settings`]). The help overlay and the footer are generated from the
+//! keymap in force, so they show the keys that work.
+
+mod keys;
+pub mod settings;
+
+use std::sync::OnceLock;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::Deserialize;
 
 use crate::app::palette::Edit;
 use crate::app::{Action, Pane};
 
-/// A key as the table names it: a code, with or without Ctrl.
+pub use keys::{key_name, key_spec, parse_key, short_name};
+
+/// The default keymap's text.
+pub const DEFAULT_TOML: &str = include_str!("../assets/keymap.toml");
+
+/// A key as the keymap names it: a code, with or without Ctrl or Alt
+/// (Shift is in the character: `G`, or in the code: Shift-Tab).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
     pub code: KeyCode,
@@ -14,37 +28,8 @@ pub struct Key {
     pub alt: bool,
 }
 
-const fn k(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: false,
-        alt: false,
-    }
-}
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: true,
-        alt: false,
-    }
-}
-const fn alt(code: KeyCode) -> Key {
-    Key {
-        code,
-        ctrl: false,
-        alt: true,
-    }
-}
-const fn code(code: KeyCode) -> Key {
-    Key {
-        code,
-        ctrl: false,
-        alt: false,
-    }
-}
-
 impl Key {
-    /// The key of a terminal event, as the table names keys.
+    /// The key of a terminal event, as the keymap names keys.
     pub fn of(key: KeyEvent) -> Key {
         Key {
             code: key.code,
@@ -63,14 +48,153 @@ pub enum Scope {
     Typing,
 }
 
+/// The scopes by the names `keymap.toml` and `[keys]` give them, in the
+/// help's order.
+pub const SCOPES: [(&str, Scope); 11] = [
+    ("everywhere", Scope::Everywhere),
+    ("timeline", Scope::In(Pane::Timeline)),
+    ("actors", Scope::In(Pane::Actors)),
+    ("details", Scope::In(Pane::Details)),
+    ("source", Scope::In(Pane::Source)),
+    ("matrix", Scope::In(Pane::Matrix)),
+    ("changes", Scope::In(Pane::Changes)),
+    ("issue", Scope::In(Pane::IssueView)),
+    ("disagreements", Scope::In(Pane::Disagreements)),
+    ("brief", Scope::In(Pane::Brief)),
+    ("typing", Scope::Typing),
+];
+
+/// A scope's name.
+pub fn scope_name(scope: Scope) -> &'static str {
+    SCOPES
+        .iter()
+        .find(|(_, s)| *s == scope)
+        .map_or("everywhere", |(n, _)| n)
+}
+
+/// Every action a key can have, by its stable name: the names of
+/// `keymap.toml` and of `[keys]` in config.toml, listed in the README
+/// (a test keeps them in step). `side` is the side keys (the first key:
+/// the first side, …). Names have no dots: in `[keys]` a dot names a
+/// scope (`brief.unpin`), so the palette's editing keys are `query-…`.
+pub const ACTIONS: [(&str, Action); 63] = [
+    ("quit", Action::Quit),
+    ("help", Action::Help),
+    ("back", Action::Back),
+    ("focus-next", Action::FocusNext),
+    ("focus-prev", Action::FocusPrev),
+    ("up", Action::Up),
+    ("down", Action::Down),
+    ("top", Action::Top),
+    ("bottom", Action::Bottom),
+    ("page-up", Action::PageUp),
+    ("page-down", Action::PageDown),
+    ("half-up", Action::HalfUp),
+    ("half-down", Action::HalfDown),
+    ("jump-back", Action::JumpBack),
+    ("jump-forward", Action::JumpForward),
+    ("next-source", Action::NextSource),
+    ("prev-source", Action::PrevSource),
+    ("next-highlight", Action::NextHighlight),
+    ("prev-highlight", Action::PrevHighlight),
+    ("open", Action::Open),
+    ("side", Action::Side(0)),
+    ("filter-actor", Action::FilterActor),
+    ("filter-side", Action::FilterSide),
+    ("clear-filters", Action::ClearFilters),
+    ("reading", Action::ToggleReading),
+    ("mentions", Action::ToggleMentions),
+    ("assessed", Action::ToggleAssessed),
+    ("palette", Action::OpenPalette),
+    ("find", Action::OpenFind),
+    ("erase", Action::Erase),
+    ("query-start", Action::Edit(Edit::Start)),
+    ("query-end", Action::Edit(Edit::End)),
+    ("query-left", Action::Edit(Edit::Left)),
+    ("query-right", Action::Edit(Edit::Right)),
+    ("query-delete-to-start", Action::Edit(Edit::DeleteToStart)),
+    ("query-delete-word", Action::Edit(Edit::DeleteWord)),
+    ("query-delete-to-end", Action::Edit(Edit::DeleteToEnd)),
+    ("query-history", Action::Edit(Edit::History)),
+    ("query-show-all", Action::Edit(Edit::ShowAll)),
+    ("left", Action::Left),
+    ("right", Action::Right),
+    ("matrix", Action::OpenView(Pane::Matrix)),
+    ("changes", Action::OpenView(Pane::Changes)),
+    ("issue", Action::OpenView(Pane::IssueView)),
+    ("disagreements", Action::OpenView(Pane::Disagreements)),
+    ("brief", Action::OpenView(Pane::Brief)),
+    ("sides-or-actors", Action::ToggleBy),
+    ("earlier-date", Action::EarlierDate),
+    ("later-date", Action::LaterDate),
+    ("type-date", Action::TypeDate),
+    ("mark-since", Action::MarkSince),
+    ("type-since", Action::TypeSince),
+    ("pin", Action::Pin),
+    ("unpin", Action::Unpin),
+    ("annotate", Action::Annotate),
+    ("edit-external", Action::EditExternal),
+    ("move-entry-up", Action::MoveEntryUp),
+    ("move-entry-down", Action::MoveEntryDown),
+    ("add-heading", Action::AddHeading),
+    ("copy", Action::Copy),
+    ("copy-markdown", Action::CopyMarkdown),
+    ("mouse", Action::ToggleMouse),
+    ("export", Action::Export),
+];
+
+/// The action of a name in [`ACTIONS`].
+pub fn action_named(name: &str) -> Option<Action> {
+    ACTIONS.iter().find(|(n, _)| *n == name).map(|(_, a)| *a)
+}
+
+/// An action's name in [`ACTIONS`] (every side key is `side`).
+pub fn action_name(action: Action) -> Option<&'static str> {
+    let action = match action {
+        Action::Side(_) => Action::Side(0),
+        a => a,
+    };
+    ACTIONS.iter().find(|(_, a)| *a == action).map(|(n, _)| *n)
+}
+
+/// The footer's hint of a binding: its word, and whose keys it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HintSpec {
+    pub words: String,
+    /// The actions whose keys (in the binding's scope) the hint shows,
+    /// joined by `/`: `j/k` for down and up.
+    pub keys_of: Vec<Action>,
+}
+
+/// Some keys, an action, where it applies, and what the help says.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
-    pub keys: &'static [Key],
+    pub keys: Vec<Key>,
+    /// `Side(0)` for the side keys: the key says which side.
     pub action: Action,
     pub scope: Scope,
     /// What the help says it does.
-    pub desc: &'static str,
-    /// The footer's short hint (keys, words), for the bindings that matter most.
-    pub hint: Option<(&'static str, &'static str)>,
+    pub desc: String,
+    /// The footer's hint, for the bindings that matter most.
+    pub hint: Option<HintSpec>,
+}
+
+impl Binding {
+    pub fn applies(&self, ctx: &Context) -> bool {
+        match self.scope {
+            Scope::Everywhere => true,
+            Scope::In(p) => p == ctx.focus,
+            Scope::Typing => false,
+        }
+    }
+}
+
+/// A footer hint as shown: the keys in force, the word, and its action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint<'a> {
+    pub keys: String,
+    pub words: &'a str,
+    pub action: Action,
 }
 
 /// What resolving a key depends on.
@@ -79,707 +203,183 @@ pub struct Context {
     pub focus: Pane,
 }
 
-const fn bind(keys: &'static [Key], action: Action, scope: Scope, desc: &'static str) -> Binding {
-    Binding {
-        keys,
-        action,
-        scope,
-        desc,
-        hint: None,
-    }
+/// The keys in force: the default's bindings, as the settings changed them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
 }
-const fn hinted(b: Binding, keys: &'static str, words: &'static str) -> Binding {
-    Binding {
-        hint: Some((keys, words)),
-        ..b
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap::builtin().clone()
     }
 }
 
-use Scope::{Everywhere, In, Typing};
-
-pub const KEYMAP: &[Binding] = &[
-    hinted(
-        bind(
-            &[
-                k('1'),
-                k('2'),
-                k('3'),
-                k('4'),
-                k('5'),
-                k('6'),
-                k('7'),
-                k('8'),
-                k('9'),
-            ],
-            Action::Side(0),
-            Everywhere,
-            "jump to a side's first actor (the briefing's first nine sides)",
-        ),
-        "1-9",
-        "sides",
-    ),
-    hinted(
-        bind(
-            &[code(KeyCode::Down), k('j')],
-            Action::Down,
-            Everywhere,
-            "move down / scroll down",
-        ),
-        "j/k",
-        "move",
-    ),
-    bind(
-        &[code(KeyCode::Up), k('k')],
-        Action::Up,
-        Everywhere,
-        "move up / scroll up",
-    ),
-    bind(
-        &[code(KeyCode::Home), k('g')],
-        Action::Top,
-        Everywhere,
-        "go to the top",
-    ),
-    bind(
-        &[code(KeyCode::End), k('G')],
-        Action::Bottom,
-        Everywhere,
-        "go to the bottom",
-    ),
-    bind(
-        &[code(KeyCode::PageDown)],
-        Action::PageDown,
-        Everywhere,
-        "page down",
-    ),
-    bind(
-        &[code(KeyCode::PageUp)],
-        Action::PageUp,
-        Everywhere,
-        "page up",
-    ),
-    bind(
-        &[ctrl('d')],
-        Action::HalfDown,
-        Everywhere,
-        "half a page down",
-    ),
-    bind(&[ctrl('u')], Action::HalfUp, Everywhere, "half a page up"),
-    hinted(
-        bind(
-            &[code(KeyCode::Enter)],
-            Action::Open,
-            In(Pane::Timeline),
-            "read the event's evidence in the source",
-        ),
-        "Enter",
-        "read source",
-    ),
-    hinted(
-        bind(
-            &[code(KeyCode::Enter)],
-            Action::Open,
-            In(Pane::Actors),
-            "read the current item's words in the source",
-        ),
-        "Enter",
-        "read source",
-    ),
-    hinted(
-        bind(
-            &[code(KeyCode::Enter)],
-            Action::Open,
-            In(Pane::Details),
-            "read the current item's words in the source",
-        ),
-        "Enter",
-        "read source",
-    ),
-    hinted(
-        bind(
-            &[k('f')],
-            Action::FilterActor,
-            Everywhere,
-            "filter the timeline to the current actor's events (again: show all)",
-        ),
-        "f/F",
-        "filter",
-    ),
-    bind(
-        &[k('F')],
-        Action::FilterSide,
-        Everywhere,
-        "filter the timeline to the events of the current actor's side (again: show all)",
-    ),
-    hinted(
-        bind(
-            &[k('x')],
-            Action::Unpin,
-            In(Pane::Brief),
-            "remove the selected entry from the brief",
-        ),
-        "x",
-        "remove",
-    ),
-    hinted(
-        bind(
-            &[k('K')],
-            Action::MoveEntryUp,
-            In(Pane::Brief),
-            "move the selected entry up",
-        ),
-        "K/J",
-        "reorder",
-    ),
-    bind(
-        &[k('J')],
-        Action::MoveEntryDown,
-        In(Pane::Brief),
-        "move the selected entry down",
-    ),
-    hinted(
-        bind(
-            &[k('h')],
-            Action::AddHeading,
-            In(Pane::Brief),
-            "add a heading (a free-standing note) above the selected entry",
-        ),
-        "h",
-        "heading",
-    ),
-    hinted(
-        bind(
-            &[code(KeyCode::Enter)],
-            Action::Open,
-            In(Pane::Brief),
-            "go to the pinned item (Esc comes back)",
-        ),
-        "Enter",
-        "go to",
-    ),
-    hinted(
-        bind(
-            &[k('x')],
-            Action::ClearFilters,
-            Everywhere,
-            "clear the timeline's filters",
-        ),
-        "x",
-        "clear filter",
-    ),
-    hinted(
-        bind(
-            &[code(KeyCode::Enter)],
-            Action::Open,
-            In(Pane::Source),
-            "on a highlighted quote: make it current (its speaker and event follow)",
-        ),
-        "Enter",
-        "quote",
-    ),
-    hinted(
-        bind(
-            &[k('r')],
-            Action::ToggleReading,
-            Everywhere,
-            "read the source full screen in a comfortable column (again or Esc: back)",
-        ),
-        "r",
-        "read",
-    ),
-    bind(
-        &[k(' ')],
-        Action::PageDown,
-        In(Pane::Source),
-        "page down, as in less",
-    ),
-    bind(
-        &[k('b')],
-        Action::PageUp,
-        In(Pane::Source),
-        "page up, as in less",
-    ),
-    hinted(
-        bind(
-            &[k('u')],
-            Action::ToggleMentions,
-            In(Pane::Source),
-            "underline actors' names in the source, or not",
-        ),
-        "u",
-        "names",
-    ),
-    hinted(
-        bind(
-            &[k('n')],
-            Action::NextHighlight,
-            In(Pane::Source),
-            "next highlight in this source",
-        ),
-        "n/N",
-        "highlights",
-    ),
-    bind(
-        &[k('N')],
-        Action::PrevHighlight,
-        In(Pane::Source),
-        "previous highlight in this source",
-    ),
-    hinted(
-        bind(
-            &[k(']')],
-            Action::NextSource,
-            Everywhere,
-            "next source of the selection",
-        ),
-        "[/]",
-        "sources",
-    ),
-    bind(
-        &[k('[')],
-        Action::PrevSource,
-        Everywhere,
-        "previous source of the selection",
-    ),
-    hinted(
-        bind(
-            &[code(KeyCode::Tab)],
-            Action::FocusNext,
-            Everywhere,
-            "next pane",
-        ),
-        "Tab",
-        "pane",
-    ),
-    bind(
-        &[code(KeyCode::BackTab)],
-        Action::FocusPrev,
-        Everywhere,
-        "previous pane",
-    ),
-    hinted(
-        bind(
-            &[code(KeyCode::Esc)],
-            Action::Back,
-            Everywhere,
-            "close the help, the reading mode or the found matches; else back to before the last jump",
-        ),
-        "Esc",
-        "back",
-    ),
-    bind(
-        &[ctrl('o'), alt(KeyCode::Left)],
-        Action::JumpBack,
-        Everywhere,
-        "back to before the last jump (a search result, Enter on a quote, a side key)",
-    ),
-    bind(
-        &[alt(KeyCode::Right)],
-        Action::JumpForward,
-        Everywhere,
-        "forward again after going back",
-    ),
-    bind(
-        &[k('A')],
-        Action::ToggleAssessed,
-        Everywhere,
-        "hide positions that are an author's assessment (∴), or show them again",
-    ),
-    hinted(
-        bind(
-            &[k('m')],
-            Action::OpenView(Pane::Matrix),
-            Everywhere,
-            "the stance matrix: every actor's stance on every issue as of a date (again: back)",
-        ),
-        "m",
-        "matrix",
-    ),
-    bind(
-        &[k('c')],
-        Action::OpenView(Pane::Changes),
-        Everywhere,
-        "what changed: every move of a stance, since the matrix's since date, by its date",
-    ),
-    bind(
-        &[k('i')],
-        Action::OpenView(Pane::IssueView),
-        Everywhere,
-        "one issue across every side: each actor's stances on a shared time axis",
-    ),
-    hinted(
-        bind(
-            &[k('d')],
-            Action::OpenView(Pane::Disagreements),
-            Everywhere,
-            "where the sources disagree: each account side by side",
-        ),
-        "d",
-        "disagree",
-    ),
-    bind(
-        &[k('p')],
-        Action::Pin,
-        Everywhere,
-        "pin the current item to the brief (in the source: the highlight or the found match)",
-    ),
-    bind(
-        &[k('a')],
-        Action::Annotate,
-        Everywhere,
-        "write or edit a note on the current item (pins it), or on the brief's selected entry",
-    ),
-    bind(
-        &[k('E')],
-        Action::EditExternal,
-        Everywhere,
-        "edit that note in $EDITOR",
-    ),
-    bind(
-        &[k('B')],
-        Action::OpenView(Pane::Brief),
-        Everywhere,
-        "the brief: your pins, notes and headings in your order (again: back)",
-    ),
-    bind(
-        &[k('y')],
-        Action::Copy,
-        Everywhere,
-        "copy the current item as text with its citation (OSC 52: works over SSH and in tmux; locally also the system clipboard)",
-    ),
-    bind(
-        &[k('Y')],
-        Action::CopyMarkdown,
-        Everywhere,
-        "copy the current item as Markdown with its citation",
-    ),
-    bind(
-        &[k('e')],
-        Action::Export,
-        Everywhere,
-        "write the Markdown briefing (pins and notes first) beside the notes, and show where",
-    ),
-    bind(
-        &[k('M')],
-        Action::ToggleMouse,
-        Everywhere,
-        "mouse capture off (select text with the terminal) or on again",
-    ),
-    hinted(
-        bind(
-            &[code(KeyCode::Left), k('h')],
-            Action::Left,
-            In(Pane::Matrix),
-            "previous issue; out of a cell's history",
-        ),
-        "h/l",
-        "issues",
-    ),
-    bind(
-        &[code(KeyCode::Right), k('l')],
-        Action::Right,
-        In(Pane::Matrix),
-        "next issue",
-    ),
-    hinted(
-        bind(
-            &[k('<'), k(',')],
-            Action::EarlierDate,
-            In(Pane::Matrix),
-            "the date steps back to the previous event's day",
-        ),
-        "</>",
-        "date",
-    ),
-    bind(
-        &[k('>'), k('.')],
-        Action::LaterDate,
-        In(Pane::Matrix),
-        "the date steps on to the next event's day",
-    ),
-    hinted(
-        bind(
-            &[k('t')],
-            Action::TypeDate,
-            In(Pane::Matrix),
-            "type the date (2025-08-20, 20 aug, aug 2025)",
-        ),
-        "t",
-        "type date",
-    ),
-    hinted(
-        bind(
-            &[k('s')],
-            Action::MarkSince,
-            In(Pane::Matrix),
-            "mark what changed since the date shown now (again: stop)",
-        ),
-        "s",
-        "since",
-    ),
-    bind(
-        &[k('S')],
-        Action::TypeSince,
-        In(Pane::Matrix),
-        "type the since date",
-    ),
-    hinted(
-        bind(
-            &[k('v')],
-            Action::ToggleBy,
-            In(Pane::Matrix),
-            "one row per side (its actors summarised: one stance, or mixed) or per actor",
-        ),
-        "v",
-        "sides/actors",
-    ),
-    hinted(
-        bind(
-            &[code(KeyCode::Enter)],
-            Action::Open,
-            In(Pane::Matrix),
-            "a cell: its history of positions; a position there: its words in the source",
-        ),
-        "Enter",
-        "history",
-    ),
-    hinted(
-        bind(
-            &[code(KeyCode::Enter)],
-            Action::Open,
-            In(Pane::Changes),
-            "the change's position, with its words in the source",
-        ),
-        "Enter",
-        "open",
-    ),
-    hinted(
-        bind(
-            &[code(KeyCode::Enter)],
-            Action::Open,
-            In(Pane::IssueView),
-            "the actor's latest position on the issue, with its words",
-        ),
-        "Enter",
-        "open",
-    ),
-    hinted(
-        bind(
-            &[code(KeyCode::Enter)],
-            Action::Open,
-            In(Pane::Disagreements),
-            "both accounts in their sources; [ and ] switch between them",
-        ),
-        "Enter",
-        "open",
-    ),
-    hinted(
-        bind(
-            &[k('/')],
-            Action::OpenPalette,
-            Everywhere,
-            "search everything: events, quotes, actors, positions, issues, sources and their text",
-        ),
-        "/",
-        "search",
-    ),
-    hinted(
-        bind(
-            &[k('?')],
-            Action::Help,
-            Everywhere,
-            "show or hide this help",
-        ),
-        "?",
-        "help",
-    ),
-    hinted(
-        bind(&[k('q')], Action::Quit, Everywhere, "quit"),
-        "q",
-        "quit",
-    ),
-    bind(&[ctrl('c')], Action::Quit, Everywhere, "quit, always"),
-    hinted(
-        bind(
-            &[ctrl('f')],
-            Action::OpenFind,
-            In(Pane::Source),
-            "find in this article: every match highlighted, n/N step, Esc clears",
-        ),
-        "Ctrl-f",
-        "find",
-    ),
-    bind(
-        &[code(KeyCode::Down), ctrl('n')],
-        Action::Down,
-        Typing,
-        "next result (in find: next match)",
-    ),
-    bind(
-        &[code(KeyCode::Up), ctrl('p')],
-        Action::Up,
-        Typing,
-        "previous result (in find: previous match)",
-    ),
-    bind(
-        &[code(KeyCode::Enter)],
-        Action::Open,
-        Typing,
-        "go to the result in its pane (in find: keep the matches)",
-    ),
-    bind(
-        &[code(KeyCode::Esc)],
-        Action::Back,
-        Typing,
-        "back to exactly where you were (in find: clear)",
-    ),
-    bind(
-        &[code(KeyCode::Backspace)],
-        Action::Erase,
-        Typing,
-        "delete a character",
-    ),
-    bind(
-        &[ctrl('a'), code(KeyCode::Home)],
-        Action::Edit(Edit::Start),
-        Typing,
-        "palette: to the start of the query",
-    ),
-    bind(
-        &[ctrl('e'), code(KeyCode::End)],
-        Action::Edit(Edit::End),
-        Typing,
-        "palette: to the end of the query",
-    ),
-    bind(
-        &[code(KeyCode::Left)],
-        Action::Edit(Edit::Left),
-        Typing,
-        "palette: a character left",
-    ),
-    bind(
-        &[code(KeyCode::Right)],
-        Action::Edit(Edit::Right),
-        Typing,
-        "palette: a character right",
-    ),
-    bind(
-        &[ctrl('u')],
-        Action::Edit(Edit::DeleteToStart),
-        Typing,
-        "palette: delete to the start",
-    ),
-    bind(
-        &[ctrl('w')],
-        Action::Edit(Edit::DeleteWord),
-        Typing,
-        "palette: delete the word before the cursor",
-    ),
-    bind(
-        &[ctrl('k')],
-        Action::Edit(Edit::DeleteToEnd),
-        Typing,
-        "palette: delete to the end",
-    ),
-    bind(
-        &[ctrl('r')],
-        Action::Edit(Edit::History),
-        Typing,
-        "palette: an earlier query (also ↑ on the first result)",
-    ),
-    bind(
-        &[ctrl('t')],
-        Action::Edit(Edit::ShowAll),
-        Typing,
-        "palette: show or hide the results below the cut-off",
-    ),
-    bind(&[ctrl('c')], Action::Quit, Typing, "quit, always"),
-];
-
-impl Binding {
-    pub fn applies(&self, ctx: &Context) -> bool {
-        match self.scope {
-            Everywhere => true,
-            In(p) => p == ctx.focus,
-            Typing => false,
-        }
-    }
+/// One `[[bind]]` of keymap.toml, as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBinding {
+    action: String,
+    scope: String,
+    keys: Vec<String>,
+    desc: String,
+    hint: Option<String>,
+    #[serde(rename = "hint-keys")]
+    hint_keys: Option<Vec<String>>,
 }
 
-/// The action for a key in a context, if any.
-pub fn resolve(key: KeyEvent, ctx: &Context) -> Option<Action> {
-    let pressed = Key::of(key);
-    for b in KEYMAP.iter().filter(|b| b.applies(ctx)) {
-        if let Some(i) = b.keys.iter().position(|k| *k == pressed) {
-            // The side keys share one binding; the key says which side.
-            return Some(match b.action {
-                Action::Side(_) => Action::Side(i),
-                a => a,
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawKeymap {
+    bind: Vec<RawBinding>,
+}
+
+impl Keymap {
+    /// The default keymap, read from `assets/keymap.toml` once (the tests
+    /// prove it reads without a problem).
+    pub fn builtin() -> &'static Keymap {
+        static BUILTIN: OnceLock<Keymap> = OnceLock::new();
+        BUILTIN.get_or_init(|| Keymap::parse(DEFAULT_TOML).0)
+    }
+
+    /// Reads a keymap in `keymap.toml`'s form; a binding with a problem is
+    /// left out, and the problems are said.
+    pub fn parse(text: &str) -> (Keymap, Vec<String>) {
+        let raw: RawKeymap = match toml::from_str(text) {
+            Ok(raw) => raw,
+            Err(e) => return (Keymap { bindings: vec![] }, vec![e.to_string()]),
+        };
+        let mut problems = Vec::new();
+        let mut bindings = Vec::new();
+        for (i, b) in raw.bind.into_iter().enumerate() {
+            let mut problem = |m: String| problems.push(format!("binding {}: {m}", i + 1));
+            let Some(action) = action_named(&b.action) else {
+                problem(format!("unknown action `{}`", b.action));
+                continue;
+            };
+            let Some(scope) = SCOPES.iter().find(|(n, _)| *n == b.scope).map(|(_, s)| *s) else {
+                problem(format!("unknown scope `{}`", b.scope));
+                continue;
+            };
+            let keys: Result<Vec<Key>, String> = b.keys.iter().map(|k| parse_key(k)).collect();
+            let keys = match keys {
+                Ok(keys) => keys,
+                Err(e) => {
+                    problem(e);
+                    continue;
+                }
+            };
+            let hint = match (b.hint, b.hint_keys) {
+                (Some(words), None) => Some(HintSpec {
+                    words,
+                    keys_of: vec![action],
+                }),
+                (Some(words), Some(names)) => {
+                    let keys_of: Option<Vec<Action>> =
+                        names.iter().map(|n| action_named(n)).collect();
+                    let Some(keys_of) = keys_of else {
+                        problem(format!("unknown action in hint-keys {names:?}"));
+                        continue;
+                    };
+                    Some(HintSpec { words, keys_of })
+                }
+                (None, Some(_)) => {
+                    problem("hint-keys without a hint".into());
+                    continue;
+                }
+                (None, None) => None,
+            };
+            bindings.push(Binding {
+                keys,
+                action,
+                scope,
+                desc: b.desc,
+                hint,
             });
         }
+        (Keymap { bindings }, problems)
     }
-    None
+
+    /// Every binding, in the help's order within each scope.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The bindings of a scope, in order.
+    pub fn in_scope(&self, scope: Scope) -> impl Iterator<Item = &Binding> {
+        self.bindings.iter().filter(move |b| b.scope == scope)
+    }
+
+    /// The action for a key in a context, if any: the focused pane's own
+    /// bindings first, then those that apply everywhere.
+    pub fn resolve(&self, key: KeyEvent, ctx: &Context) -> Option<Action> {
+        let pressed = Key::of(key);
+        let own = self.in_scope(Scope::In(ctx.focus));
+        own.chain(self.in_scope(Scope::Everywhere)).find_map(|b| {
+            let i = b.keys.iter().position(|k| *k == pressed)?;
+            // The side keys share one binding; the key says which side.
+            Some(match b.action {
+                Action::Side(_) => Action::Side(i),
+                a => a,
+            })
+        })
+    }
+
+    /// The action for a key while typing in the palette or the find
+    /// prompt: the typing bindings, paging as everywhere, and any other
+    /// character as text.
+    pub fn resolve_typing(&self, key: KeyEvent) -> Option<Action> {
+        let pressed = Key::of(key);
+        if let Some(b) = self
+            .in_scope(Scope::Typing)
+            .find(|b| b.keys.contains(&pressed))
+        {
+            return Some(b.action);
+        }
+        match key.code {
+            KeyCode::Char(c) if !pressed.ctrl && !c.is_control() => Some(Action::Type(c)),
+            // Paging works as it does everywhere else.
+            KeyCode::PageDown => Some(Action::PageDown),
+            KeyCode::PageUp => Some(Action::PageUp),
+            _ => None,
+        }
+    }
+
+    /// The keys of an action in a scope (its first binding there), else
+    /// where it applies everywhere.
+    pub fn keys_of(&self, action: Action, scope: Scope) -> &[Key] {
+        let first = |s: Scope| self.in_scope(s).find(|b| b.action == action);
+        first(scope)
+            .or_else(|| first(Scope::Everywhere))
+            .map_or(&[], |b| &b.keys)
+    }
+
+    /// The footer's hints for a context, the pane's own first, then the
+    /// rest; each names the keys in force (none: no hint).
+    pub fn hints(&self, ctx: &Context) -> Vec<Hint<'_>> {
+        let own = self.in_scope(Scope::In(ctx.focus));
+        own.chain(self.in_scope(Scope::Everywhere))
+            .filter_map(|b| {
+                let spec = b.hint.as_ref()?;
+                let names: Vec<String> = spec
+                    .keys_of
+                    .iter()
+                    .map(|a| short_name(self.keys_of(*a, b.scope)))
+                    .filter(|n| !n.is_empty())
+                    .collect();
+                (!names.is_empty()).then(|| Hint {
+                    keys: names.join("/"),
+                    words: &spec.words,
+                    action: b.action,
+                })
+            })
+            .collect()
+    }
 }
 
-/// The action for a key while typing in the palette or the find prompt:
-/// the Typing bindings, paging as everywhere, and any other character as text.
-pub fn resolve_typing(key: KeyEvent) -> Option<Action> {
-    let pressed = Key::of(key);
-    let ctrl = pressed.ctrl;
-    let typing = KEYMAP.iter().filter(|b| b.scope == Typing);
-    if let Some(b) = typing.clone().find(|b| b.keys.contains(&pressed)) {
-        return Some(b.action);
-    }
-    match key.code {
-        KeyCode::Char(c) if !ctrl && !c.is_control() => Some(Action::Type(c)),
-        // Paging works as it does everywhere else.
-        KeyCode::PageDown => Some(Action::PageDown),
-        KeyCode::PageUp => Some(Action::PageUp),
-        _ => None,
-    }
-}
-
-/// The keys bound to an action in a context, in the table's order.
-pub fn keys_for(action: Action, ctx: &Context) -> Vec<Key> {
-    KEYMAP
-        .iter()
-        .filter(|b| b.action == action && b.applies(ctx))
-        .flat_map(|b| b.keys.iter().copied())
-        .collect()
-}
-
-/// How the help names a key.
-pub fn key_name(key: &Key) -> String {
-    let name = match key.code {
-        KeyCode::Char(' ') => "Space".into(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Left => "←".into(),
-        KeyCode::Right => "→".into(),
-        KeyCode::Up => "↑".into(),
-        KeyCode::Down => "↓".into(),
-        KeyCode::Home => "Home".into(),
-        KeyCode::End => "End".into(),
-        KeyCode::PageUp => "PgUp".into(),
-        KeyCode::PageDown => "PgDn".into(),
-        KeyCode::Enter => "Enter".into(),
-        KeyCode::Esc => "Esc".into(),
-        KeyCode::Tab => "Tab".into(),
-        KeyCode::BackTab => "Shift-Tab".into(),
-        KeyCode::Backspace => "Backspace".into(),
-        other => format!("{other:?}"),
-    };
-    match (key.ctrl, key.alt) {
-        (true, _) => format!("Ctrl-{name}"),
-        (_, true) => format!("Alt-{name}"),
-        _ => name,
-    }
-}
-
-/// The footer's hints for a context: the pane's own first, then the rest.
-pub fn hints(ctx: &Context) -> Vec<(&'static str, &'static str)> {
-    let own = KEYMAP.iter().filter(|b| b.scope == In(ctx.focus));
-    let rest = KEYMAP.iter().filter(|b| b.scope == Everywhere);
-    own.chain(rest).filter_map(|b| b.hint).collect()
+/// The action for a key in a context, with the default keys.
+pub fn resolve(key: KeyEvent, ctx: &Context) -> Option<Action> {
+    Keymap::builtin().resolve(key, ctx)
 }
 
 #[cfg(test)]

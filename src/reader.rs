@@ -25,7 +25,7 @@ use crate::app::prep::Request;
 use crate::app::start::{Startup, Step};
 use crate::app::{Action, App};
 use crate::external_editor::{self, MOUSE_ON};
-use crate::keymap::{Context, key_name, resolve, resolve_typing};
+use crate::keymap::{Context, Keymap, Scope, key_name};
 use crate::model::Loaded;
 use crate::theme::Theme;
 use crate::ui;
@@ -68,8 +68,9 @@ enum Outcome {
 /// Runs the reader until the reader quits, the terminal goes away or a
 /// signal ends it; the terminal is restored on every way out. The screen
 /// is taken at once: the picker or a loading gauge is drawn while the
-/// briefing loads on its own thread. `data_dir` is where notes live.
-pub fn run(startup: Startup, data_dir: Option<&Path>) -> Result<Ended, Error> {
+/// briefing loads on its own thread. `data_dir` is where notes live;
+/// `keymap` is the keys in force (the defaults as the settings changed them).
+pub fn run(startup: Startup, data_dir: Option<&Path>, keymap: &Keymap) -> Result<Ended, Error> {
     let input = Input::open().map_err(|e| Error::NoTerminal(NoTerminal(e)))?;
     let signals = Signals::register()?;
     signals::watchdog(restore)?;
@@ -81,7 +82,7 @@ pub fn run(startup: Startup, data_dir: Option<&Path>) -> Result<Ended, Error> {
     let result = (|| {
         let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
         let theme = Theme::from_env();
-        let loaded = match starting(&mut terminal, startup, theme, &input, &signals)? {
+        let loaded = match starting(&mut terminal, startup, theme, keymap, &input, &signals)? {
             Step::Ready(loaded) => loaded,
             Step::Invalid(loaded) => return Ok(Outcome::Ended(Ended::Invalid(loaded))),
             Step::Failed(e) => return Ok(Outcome::Ended(Ended::Failed(e))),
@@ -99,7 +100,7 @@ pub fn run(startup: Startup, data_dir: Option<&Path>) -> Result<Ended, Error> {
             app.open_notes(notes);
         }
         Ok(
-            match event_loop(&mut terminal, &mut app, &input, &signals)? {
+            match event_loop(&mut terminal, &mut app, keymap, &input, &signals)? {
                 Some(sig) => Outcome::Signal(sig),
                 None => Outcome::Ended(Ended::Quit),
             },
@@ -123,11 +124,12 @@ fn starting(
     terminal: &mut DefaultTerminal,
     mut s: Startup,
     theme: Theme,
+    keymap: &Keymap,
     input: &Input,
     signals: &Signals,
 ) -> io::Result<Step> {
     let draw = |terminal: &mut DefaultTerminal, s: &Startup| -> io::Result<()> {
-        let hints = start_hints(s);
+        let hints = start_hints(s, keymap);
         terminal.draw(|frame| ui::start::draw(frame, s, theme, &hints))?;
         Ok(())
     };
@@ -170,7 +172,7 @@ fn starting(
                 let _ =
                     signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
                 retake(terminal)?;
-            } else if let Some(action) = start_action(ev) {
+            } else if let Some(action) = start_action(ev, keymap) {
                 match s.update(action) {
                     Step::Wait => {}
                     step => return Ok(step),
@@ -183,9 +185,9 @@ fn starting(
 
 /// The action for a key or the wheel before a briefing is open, by the
 /// keymap in force (as in the timeline: moving, Enter, Esc and quitting).
-fn start_action(event: Event) -> Option<Action> {
+fn start_action(event: Event, keymap: &Keymap) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => resolve(
+        Event::Key(key) if key.kind != KeyEventKind::Release => keymap.resolve(
             key,
             &Context {
                 focus: crate::app::Pane::Timeline,
@@ -204,10 +206,7 @@ fn start_action(event: Event) -> Option<Action> {
 }
 
 /// The start-up footer: the keys in force for what can be done now.
-fn start_hints(s: &Startup) -> Vec<ui::start::Hint> {
-    let ctx = Context {
-        focus: crate::app::Pane::Timeline,
-    };
+fn start_hints(s: &Startup, keymap: &Keymap) -> Vec<ui::start::Hint> {
     let wanted: &[(Action, &'static str)] = if s.loading.is_some() {
         if s.picker.is_some() {
             &[(Action::Back, "back to the list"), (Action::Quit, "quit")]
@@ -225,7 +224,7 @@ fn start_hints(s: &Startup) -> Vec<ui::start::Hint> {
     wanted
         .iter()
         .filter_map(|(action, words)| {
-            let keys = crate::keymap::keys_for(*action, &ctx);
+            let keys = keymap.keys_of(*action, Scope::In(crate::app::Pane::Timeline));
             let names: Vec<String> = keys.iter().take(2).map(key_name).collect();
             (!names.is_empty()).then(|| (names.join("/"), *words))
         })
@@ -264,16 +263,16 @@ fn set_panic_hook() {
 }
 
 /// Ctrl-z: give the terminal back, stop, and on return take it again.
-fn suspend(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
+fn suspend(terminal: &mut DefaultTerminal, app: &App, keymap: &Keymap) -> io::Result<()> {
     restore();
     let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
-    resume(terminal, app)
+    resume(terminal, app, keymap)
 }
 
 /// Takes the terminal again after a stop and redraws all of it.
-fn resume(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
+fn resume(terminal: &mut DefaultTerminal, app: &App, keymap: &Keymap) -> io::Result<()> {
     retake(terminal)?;
-    terminal.draw(|frame| ui::draw(frame, app))?;
+    terminal.draw(|frame| ui::draw_with(frame, app, keymap))?;
     Ok(())
 }
 
@@ -298,10 +297,11 @@ fn is_suspend(event: &Event) -> bool {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
+    keymap: &Keymap,
     input: &Input,
     signals: &Signals,
 ) -> io::Result<Option<i32>> {
-    terminal.draw(|frame| ui::draw(frame, app))?;
+    terminal.draw(|frame| ui::draw_with(frame, app, keymap))?;
     // The end-to-end tests prove the panic path restores the terminal;
     // release builds never look at this.
     #[cfg(debug_assertions)]
@@ -312,8 +312,8 @@ fn event_loop(
         for signal in signals.take() {
             match signal {
                 Signal::Quit(sig) => return Ok(Some(sig)),
-                Signal::Stop => suspend(terminal, app)?,
-                Signal::Continue => resume(terminal, app)?,
+                Signal::Stop => suspend(terminal, app, keymap)?,
+                Signal::Continue => resume(terminal, app, keymap)?,
             }
         }
         // Crossterm would spin reading nothing from a terminal that is gone.
@@ -323,12 +323,12 @@ fn event_loop(
         if event::poll(Duration::ZERO)? {
             let ev = event::read()?;
             if is_suspend(&ev) {
-                suspend(terminal, app)?;
-            } else if let Some(action) = action_for(ev, app) {
+                suspend(terminal, app, keymap)?;
+            } else if let Some(action) = action_for(ev, app, keymap) {
                 app.update(action);
                 serve(terminal, app)?;
                 if !app.quit {
-                    terminal.draw(|frame| ui::draw(frame, app))?;
+                    terminal.draw(|frame| ui::draw_with(frame, app, keymap))?;
                 }
             }
             continue;
@@ -345,7 +345,7 @@ fn event_loop(
         }
         if !event::poll(timeout)? && pending && app.search_pending() {
             app.update(Action::SearchTick);
-            terminal.draw(|frame| ui::draw(frame, app))?;
+            terminal.draw(|frame| ui::draw_with(frame, app, keymap))?;
         }
     }
     Ok(None)
@@ -371,16 +371,16 @@ fn serve(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
 }
 
 /// The action for a terminal event, if any (mouse moves and key releases
-/// have none, so they cause no redraw).
-pub fn action_for(event: Event, app: &App) -> Option<Action> {
+/// have none, so they cause no redraw); keys resolve in `keymap`.
+pub fn action_for(event: Event, app: &App, keymap: &Keymap) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             if app.editing_note() {
                 Some(Action::EditKey(key))
             } else if app.typing() {
-                resolve_typing(key)
+                keymap.resolve_typing(key)
             } else {
-                resolve(key, &Context { focus: app.focus })
+                keymap.resolve(key, &Context { focus: app.focus })
             }
         }
         Event::Mouse(m) => match m.kind {

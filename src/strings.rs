@@ -79,7 +79,10 @@ pub const HELP_INTRO: [&str; 3] = [
     "source shows the words behind it, highlighted, and Details all of it.",
     "Every pane follows the current item; Esc goes back after a jump.",
 ];
-pub const HELP_MORE: &str = " j/k scroll ";
+/// The help's foot when it scrolls: `keys` are the keys in force (`j/k`).
+pub fn help_more(keys: &str) -> String {
+    format!(" {keys} scroll ")
+}
 pub const HELP_MOUSE: [&str; 3] = [
     "Mouse: click a pane to focus it and a row to select it; the wheel scrolls.",
     "Only clicks and the wheel are captured, never motion: Shift-drag selects text",
@@ -96,7 +99,10 @@ pub const ORPHANED: &str = "orphaned: no longer in the briefing";
 pub const EDITOR_KEYS: &str = "Enter keeps · Alt-Enter new line · Esc drops · Ctrl-e $EDITOR";
 pub const NOTE: &str = "Your note";
 pub const PINNED: &str = "pinned";
-pub const HELP_CLOSE: &str = "Esc or ? closes this help.";
+/// The help's last line: `keys` close it (`["Esc", "?"]`).
+pub fn help_close(keys: &[String]) -> String {
+    format!("{} closes this help.", keys.join(" or "))
+}
 pub const NOT_A_TERMINAL: &str = "brief: standard output is not a terminal, so the reader cannot open.\n\
      To read the briefing as text, try `brief export --format markdown` (or `brief export` for JSON).";
 

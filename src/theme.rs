@@ -5,9 +5,10 @@
 //!
 //! Stances are coloured by what they say: green for, vermillion against,
 //! and no colour for the words that are neither (`ambiguous`, and the
-//! forecasts `expects` and `doubts`). Sides take their colours from
-//! [`SIDE_PALETTE`], whose hues keep clear of those two, so a side is
-//! never read as a stance.
+//! forecasts `expects` and `doubts`). Sides take their colours from the
+//! palette's, whose hues keep clear of those two, so a side is never read
+//! as a stance. The default colours are data: `assets/theme.toml`, read
+//! once into a [`Palette`].
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -19,77 +20,142 @@ pub use term::{Depth, Terminal};
 
 use crate::config::{Colors, Config, MAX_SIDES};
 
-/// Okabe–Ito: distinguishable under the common colour-vision deficiencies.
-const OKABE_ITO: [Color; 7] = [
-    Color::Rgb(86, 180, 233),  // sky blue
-    Color::Rgb(213, 94, 0),    // vermillion
-    Color::Rgb(0, 158, 115),   // bluish green
-    Color::Rgb(230, 159, 0),   // orange
-    Color::Rgb(204, 121, 167), // reddish purple
-    Color::Rgb(240, 228, 66),  // yellow
-    Color::Rgb(0, 114, 178),   // blue
-];
+/// The default colours' text.
+pub const DEFAULT_TOML: &str = include_str!("../assets/theme.toml");
 
-/// A stance for: Okabe–Ito's bluish green.
-const FOR: Color = OKABE_ITO[2];
-/// A weaker stance for (`open`, `conditional`): a paler green, same hue.
-const FOR_WEAK: Color = Color::Rgb(110, 200, 160);
-/// A stance against: Okabe–Ito's vermillion.
-const AGAINST: Color = OKABE_ITO[1];
+/// How many default side colours there are, in either palette.
+pub const PALETTE_SIDES: usize = 10;
 
-/// The stance colours, for keeping side colours clear of their hues.
-pub const STANCE_COLORS: [Color; 3] = [FOR, FOR_WEAK, AGAINST];
+/// The default colours, as `assets/theme.toml` gives them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Palette {
+    pub focus: Color,
+    pub key: Color,
+    pub filter: Color,
+    /// A stance for, a weaker one (`open`, `conditional`), one against.
+    pub for_: Color,
+    pub for_weak: Color,
+    pub against: Color,
+    pub dim: Color,
+    /// The side colours, in the order sides take them, on a dark and on a
+    /// light background.
+    pub sides: [Color; PALETTE_SIDES],
+    pub sides_light: [Color; PALETTE_SIDES],
+    /// In 16 colours: the stances' named colours and the sides'.
+    pub for_16: Color,
+    pub for_weak_16: Color,
+    pub for_weak_16_light: Color,
+    pub against_16: Color,
+    pub sides_16: Vec<Color>,
+    pub sides_16_light: Vec<Color>,
+}
 
-/// The default side colours, in the order sides take them: ten that
-/// differ from one another, none within 30° of hue of a stance colour.
-/// The first are Okabe–Ito's; the rest add hues that keep clear of green
-/// and vermillion.
-pub const SIDE_PALETTE: [Color; 10] = [
-    OKABE_ITO[0],              // sky blue
-    OKABE_ITO[4],              // reddish purple
-    Color::Rgb(225, 225, 60),  // yellow
-    Color::Rgb(160, 120, 230), // violet
-    Color::Rgb(160, 200, 60),  // yellow-green
-    OKABE_ITO[6],              // blue
-    Color::Rgb(220, 90, 220),  // magenta
-    Color::Rgb(150, 150, 30),  // olive
-    Color::Rgb(120, 140, 255), // periwinkle
-    Color::Rgb(170, 200, 240), // pale blue
-];
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPalette {
+    colors: RawColors,
+    light: RawLight,
+    ansi16: RawAnsi16,
+}
 
-/// The side colours on a light background: the same order, darker, each
-/// as clear of the stance hues.
-pub const SIDE_PALETTE_LIGHT: [Color; 10] = [
-    Color::Rgb(0, 110, 180),  // blue
-    Color::Rgb(170, 50, 120), // reddish purple
-    Color::Rgb(130, 130, 0),  // mustard
-    Color::Rgb(110, 60, 190), // violet
-    Color::Rgb(80, 120, 0),   // dark yellow-green
-    Color::Rgb(20, 40, 130),  // navy
-    Color::Rgb(180, 0, 180),  // magenta
-    Color::Rgb(120, 50, 140), // plum
-    Color::Rgb(60, 90, 230),  // periwinkle
-    Color::Rgb(60, 110, 150), // steel blue
-];
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawColors {
+    focus: String,
+    key: String,
+    filter: String,
+    #[serde(rename = "for")]
+    for_: String,
+    for_weak: String,
+    against: String,
+    dim: String,
+    sides: Vec<String>,
+}
 
-/// The side colours in 16 colours, none of them red or green.
-const SIDE_16: [Color; 8] = [
-    Color::LightCyan,
-    Color::LightMagenta,
-    Color::LightYellow,
-    Color::LightBlue,
-    Color::Yellow,
-    Color::Blue,
-    Color::Magenta,
-    Color::Cyan,
-];
-const SIDE_16_LIGHT: [Color; 5] = [
-    Color::Blue,
-    Color::Magenta,
-    Color::Cyan,
-    Color::Yellow,
-    Color::LightBlue,
-];
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLight {
+    sides: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawAnsi16 {
+    #[serde(rename = "for")]
+    for_: String,
+    for_weak: String,
+    for_weak_light: String,
+    against: String,
+    sides: Vec<String>,
+    sides_light: Vec<String>,
+}
+
+/// A colour of theme.toml: `"#rrggbb"`, or the name of one of the
+/// terminal's own (`"red"`, `"lightcyan"`).
+fn palette_color(text: &str) -> Result<Color, String> {
+    if text.starts_with('#') {
+        let [r, g, b] = parse_color(text)?;
+        return Ok(Color::Rgb(r, g, b));
+    }
+    match text.parse::<Color>() {
+        Ok(c @ Color::Rgb(..)) | Ok(c @ Color::Indexed(_)) => Err(format!(
+            "`{text}`: a name means one of the 16 colours, not {c:?}"
+        )),
+        Ok(c) => Ok(c),
+        Err(_) => Err(format!(
+            "`{text}` is neither \"#rrggbb\" nor a colour's name"
+        )),
+    }
+}
+
+fn palette_colors(texts: &[String]) -> Result<Vec<Color>, String> {
+    texts.iter().map(|t| palette_color(t)).collect()
+}
+
+fn ten(texts: &[String], what: &str) -> Result<[Color; PALETTE_SIDES], String> {
+    palette_colors(texts)?
+        .try_into()
+        .map_err(|v: Vec<Color>| format!("{what}: {PALETTE_SIDES} colours, not {}", v.len()))
+}
+
+impl Palette {
+    /// Reads theme.toml's form.
+    pub fn parse(text: &str) -> Result<Palette, String> {
+        let raw: RawPalette = toml::from_str(text).map_err(|e| e.to_string())?;
+        let (c, a) = (&raw.colors, &raw.ansi16);
+        Ok(Palette {
+            focus: palette_color(&c.focus)?,
+            key: palette_color(&c.key)?,
+            filter: palette_color(&c.filter)?,
+            for_: palette_color(&c.for_)?,
+            for_weak: palette_color(&c.for_weak)?,
+            against: palette_color(&c.against)?,
+            dim: palette_color(&c.dim)?,
+            sides: ten(&c.sides, "[colors] sides")?,
+            sides_light: ten(&raw.light.sides, "[light] sides")?,
+            for_16: palette_color(&a.for_)?,
+            for_weak_16: palette_color(&a.for_weak)?,
+            for_weak_16_light: palette_color(&a.for_weak_light)?,
+            against_16: palette_color(&a.against)?,
+            sides_16: palette_colors(&a.sides)?,
+            sides_16_light: palette_colors(&a.sides_light)?,
+        })
+    }
+
+    /// The stance colours, for keeping side colours clear of their hues.
+    pub fn stances(&self) -> [Color; 3] {
+        [self.for_, self.for_weak, self.against]
+    }
+}
+
+/// The default colours, read from `assets/theme.toml` once (a test proves
+/// it reads).
+pub fn palette() -> &'static Palette {
+    static PALETTE: std::sync::OnceLock<Palette> = std::sync::OnceLock::new();
+    PALETTE.get_or_init(|| {
+        Palette::parse(DEFAULT_TOML).unwrap_or_else(|e| panic!("assets/theme.toml: {e}"))
+    })
+}
 
 /// How many sides keep a colour of their own in a theme; after that the
 /// colours repeat (the number keys reach nine sides).
@@ -218,15 +284,21 @@ impl Theme {
         match (self.sides[index % SIDE_COLORS], self.depth, self.light) {
             (SideColor::Own(c), ..) => self.paint(c),
             (SideColor::Palette(k), ..) if self.colors.sides[k % MAX_SIDES].is_some() => {
-                self.paint(self.colors.sides[k % MAX_SIDES].unwrap_or(SIDE_PALETTE[0]))
+                self.paint(self.colors.sides[k % MAX_SIDES].unwrap_or(palette().sides[0]))
             }
-            (SideColor::Palette(k), Depth::Ansi16, false) => SIDE_16[k % SIDE_16.len()],
-            (SideColor::Palette(k), Depth::Ansi16, true) => SIDE_16_LIGHT[k % SIDE_16_LIGHT.len()],
+            (SideColor::Palette(k), Depth::Ansi16, light) => {
+                let named = if light {
+                    &palette().sides_16_light
+                } else {
+                    &palette().sides_16
+                };
+                named[k % named.len()]
+            }
             (SideColor::Palette(k), depth, light) => {
                 let palette = if light {
-                    &SIDE_PALETTE_LIGHT
+                    &palette().sides_light
                 } else {
-                    &SIDE_PALETTE
+                    &palette().sides
                 };
                 let c = palette[k % palette.len()];
                 if depth == Depth::Ansi256 {
@@ -242,9 +314,9 @@ impl Theme {
     /// colours, the terminal's own green and red.
     fn stance_color(self, polarity: Polarity) -> Style {
         let (own, default) = match polarity {
-            Polarity::For => (self.colors.for_, FOR),
-            Polarity::ForWeak => (self.colors.for_weak, FOR_WEAK),
-            Polarity::Against => (self.colors.against, AGAINST),
+            Polarity::For => (self.colors.for_, palette().for_),
+            Polarity::ForWeak => (self.colors.for_weak, palette().for_weak),
+            Polarity::Against => (self.colors.against, palette().against),
         };
         if let Some(c) = own {
             return self.fg(c);
@@ -252,17 +324,19 @@ impl Theme {
         if self.depth != Depth::Ansi16 || !self.color {
             return self.fg(default);
         }
+        let p = palette();
         let named = match polarity {
-            Polarity::Against => Color::Red,
-            Polarity::ForWeak if !self.light => Color::LightGreen,
-            _ => Color::Green,
+            Polarity::Against => p.against_16,
+            Polarity::ForWeak if self.light => p.for_weak_16_light,
+            Polarity::ForWeak => p.for_weak_16,
+            Polarity::For => p.for_16,
         };
         Style::new().fg(named)
     }
 
-    /// The focus colour: the config's, else Okabe–Ito's yellow.
+    /// The focus colour: the config's, else the palette's (yellow).
     fn focus_color(self) -> Color {
-        self.colors.focus.unwrap_or(OKABE_ITO[5])
+        self.colors.focus.unwrap_or(palette().focus)
     }
 
     /// The colour of the side at `index` in the briefing's order.
@@ -293,7 +367,7 @@ impl Theme {
     }
     pub fn dim(self) -> Style {
         if self.color {
-            Style::new().fg(Color::DarkGray)
+            Style::new().fg(palette().dim)
         } else {
             Style::new()
         }
@@ -323,7 +397,7 @@ impl Theme {
         self.side(side).add_modifier(Modifier::UNDERLINED)
     }
     pub fn filter(self) -> Style {
-        self.fg(self.colors.filter.unwrap_or(OKABE_ITO[3]))
+        self.fg(self.colors.filter.unwrap_or(palette().filter))
             .add_modifier(Modifier::BOLD | Modifier::REVERSED)
     }
     /// The characters a search matched, in a palette row.
@@ -351,7 +425,7 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
     }
     pub fn key(self) -> Style {
-        self.fg(self.colors.key.unwrap_or(OKABE_ITO[0]))
+        self.fg(self.colors.key.unwrap_or(palette().key))
             .add_modifier(Modifier::BOLD)
     }
 }
@@ -397,14 +471,15 @@ fn side_colors(b: &Briefing) -> [SideColor; SIDE_COLORS] {
             Some(Color::Rgb(rgb[0], rgb[1], rgb[2]))
         })
         .collect();
-    let mut free = (0..SIDE_PALETTE.len())
-        .filter(|&k| !own.contains(&Some(SIDE_PALETTE[k])))
+    let sides = &palette().sides;
+    let mut free = (0..PALETTE_SIDES)
+        .filter(|&k| !own.contains(&Some(sides[k])))
         .collect::<Vec<_>>()
         .into_iter()
         .cycle();
     std::array::from_fn(|i| match own.get(i).copied().flatten() {
         Some(c) => SideColor::Own(c),
-        None => SideColor::Palette(free.next().unwrap_or(i % SIDE_PALETTE.len())),
+        None => SideColor::Palette(free.next().unwrap_or(i % PALETTE_SIDES)),
     })
 }
 
@@ -498,7 +573,7 @@ mod tests {
         let t = Theme::new(true);
         for &s in Stance::ALL {
             if let Some(c) = t.stance(s).fg {
-                assert!(STANCE_COLORS.contains(&c), "{s:?}: {c:?}");
+                assert!(palette().stances().contains(&c), "{s:?}: {c:?}");
             }
         }
     }
@@ -605,12 +680,12 @@ sides = ["#070809"]
         assert_eq!(t.stance(Stance::Opposes).fg, Some(Color::Rgb(4, 5, 6)));
         assert_eq!(
             t.stance(Stance::Supports).fg,
-            Some(FOR),
+            Some(palette().for_),
             "what it does not set stays"
         );
         let t = t.with_sides(&briefing(&[None, None, Some("#0a0b0c")]));
         assert_eq!(t.side(Some(0)).fg, Some(Color::Rgb(7, 8, 9)));
-        assert_eq!(t.side(Some(1)).fg, Some(SIDE_PALETTE[1]));
+        assert_eq!(t.side(Some(1)).fg, Some(palette().sides[1]));
         assert_eq!(
             t.side(Some(2)).fg,
             Some(Color::Rgb(10, 11, 12)),
@@ -680,10 +755,10 @@ sides = ["#070809"]
         assert_eq!(fg(3), Color::Rgb(0x12, 0x34, 0x56));
         assert_eq!(
             fg(0),
-            SIDE_PALETTE[1],
+            palette().sides[1],
             "the first side skips the colour the second chose"
         );
-        assert_eq!(fg(2), SIDE_PALETTE[2]);
+        assert_eq!(fg(2), palette().sides[2]);
         assert_eq!(
             Theme::new(false)
                 .with_sides(&briefing(&[Some("#123456")]))
@@ -691,6 +766,82 @@ sides = ["#070809"]
                 .fg,
             None
         );
+    }
+
+    /// theme.toml gives the colours the code held before it (Okabe–Ito's
+    /// and the side palettes), so nothing on screen changed.
+    #[test]
+    fn the_theme_toml_reads_and_gives_the_colours_the_code_had() {
+        let p = Palette::parse(DEFAULT_TOML).expect("assets/theme.toml reads");
+        let rgb = Color::Rgb;
+        assert_eq!(
+            [
+                p.focus, p.key, p.filter, p.for_, p.for_weak, p.against, p.dim
+            ],
+            [
+                rgb(240, 228, 66),
+                rgb(86, 180, 233),
+                rgb(230, 159, 0),
+                rgb(0, 158, 115),
+                rgb(110, 200, 160),
+                rgb(213, 94, 0),
+                Color::DarkGray,
+            ]
+        );
+        assert_eq!(
+            p.sides,
+            [
+                rgb(86, 180, 233),
+                rgb(204, 121, 167),
+                rgb(225, 225, 60),
+                rgb(160, 120, 230),
+                rgb(160, 200, 60),
+                rgb(0, 114, 178),
+                rgb(220, 90, 220),
+                rgb(150, 150, 30),
+                rgb(120, 140, 255),
+                rgb(170, 200, 240),
+            ]
+        );
+        assert_eq!(
+            p.sides_light,
+            [
+                rgb(0, 110, 180),
+                rgb(170, 50, 120),
+                rgb(130, 130, 0),
+                rgb(110, 60, 190),
+                rgb(80, 120, 0),
+                rgb(20, 40, 130),
+                rgb(180, 0, 180),
+                rgb(120, 50, 140),
+                rgb(60, 90, 230),
+                rgb(60, 110, 150),
+            ]
+        );
+        use Color::*;
+        assert_eq!(
+            [p.for_16, p.for_weak_16, p.for_weak_16_light, p.against_16],
+            [Green, LightGreen, Green, Red]
+        );
+        assert_eq!(
+            p.sides_16,
+            [
+                LightCyan,
+                LightMagenta,
+                LightYellow,
+                LightBlue,
+                Yellow,
+                Blue,
+                Magenta,
+                Cyan
+            ]
+        );
+        assert_eq!(p.sides_16_light, [Blue, Magenta, Cyan, Yellow, LightBlue]);
+        assert_eq!(&p, palette());
+        // A wrong colour is said.
+        let bad = DEFAULT_TOML.replace("focus = \"#f0e442\"", "focus = \"#f0e4\"");
+        assert!(Palette::parse(&bad).is_err());
+        assert!(palette_color("chartreuse").is_err());
     }
 
     #[test]

@@ -52,6 +52,36 @@ fn brief_config_reports_each_problem_and_keeps_the_defaults() {
     assert_eq!(out.status.code(), Some(0));
 }
 
+#[test]
+fn brief_config_locates_bad_keys_and_prints_the_keys_in_force() {
+    let home = config_home(
+        "keys",
+        "[keys]\nquit = [\"x\", \"ctrl-c\"]\nhelpp = \"h\"\npalette = \"hyper-p\"\n",
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["config", "--keys"])
+        .env("XDG_CONFIG_HOME", &home)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let file = home.join("brief/config.toml").display().to_string();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for line in [
+        format!(
+            "{file}:2:1: warning: `clear-filters` has no key left (everywhere): `quit` took it"
+        ),
+        format!("{file}:3:1: error: unknown action `helpp` in [keys]; did you mean `help`?"),
+        format!("{file}:4:11: error: unknown key `hyper-p`"),
+        format!("{file}: 2 error(s); what is wrong keeps its default"),
+        "[keys.everywhere]".to_string(),
+        "quit = [\"x\", \"ctrl-c\"]  # quit".to_string(),
+        "palette = [\"/\"]".to_string(),
+        "[keys.typing]".to_string(),
+    ] {
+        assert!(stdout.contains(&line), "lacks {line}:\n{stdout}");
+    }
+}
+
 fn has_fg(s: &Session, rgb: (u8, u8, u8)) -> bool {
     let parser = s.screen.lock().unwrap();
     let screen = parser.screen();
@@ -97,4 +127,31 @@ fn the_reader_uses_the_configured_colours_and_names_bad_ones() {
     // there again once it gives it back.
     s.wait_for("config.toml:3:7: error: colour `navy` must be written");
     s.wait_for("their defaults are in force (brief config)");
+}
+
+/// The real binary in a terminal: `[keys]` changes what a key does, the
+/// footer and the help say so, and a warning is said before the screen.
+#[test]
+fn the_reader_follows_the_remapped_keys() {
+    let home = config_home(
+        "remap",
+        "[keys]\nquit = [\"Q\", \"ctrl-c\"]\nhelp = \"H\"\n",
+    );
+    let home = home.display().to_string();
+    let fixture = fixture();
+    let mut s = Session::start_with(&["-b", &fixture], 30, 100, &[("XDG_CONFIG_HOME", &home)]);
+    s.wait_for("Timeline");
+    s.wait_for(" Q quit");
+    s.wait_for(" H help ");
+    // q is no longer quit: the reader is still there after it.
+    s.press(b"q");
+    s.press(b"H");
+    s.wait_for("Help — keys");
+    s.press(b"G");
+    s.wait_for("Esc or H closes this help.");
+    s.press(b"\x1b");
+    s.wait_until_gone("closes this help");
+    s.press(b"Q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
 }

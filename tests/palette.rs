@@ -21,7 +21,11 @@ fn app(width: u16, height: u16) -> App {
 }
 
 fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
-    if let Some(a) = brief::reader::action_for(Event::Key(KeyEvent::new(code, modifiers)), app) {
+    if let Some(a) = brief::reader::action_for(
+        Event::Key(KeyEvent::new(code, modifiers)),
+        app,
+        brief::keymap::Keymap::builtin(),
+    ) {
         app.update(a);
     }
 }

@@ -6,20 +6,36 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
-use crate::keymap::{Context, hints};
+use crate::app::{Action, Pane};
+use crate::keymap::{Context, Hint, Keymap};
 use crate::model::text::inert;
 
 /// Hints left out first when the footer is too narrow; help and quit stay.
 /// The views' keys go before the moving ones, which a new user needs most.
-const DROP_FIRST: [&str; 13] = [
-    "[/]", "f/F", "u", "d", "m", "r", "n/N", "Ctrl-f", "Esc", "Tab", "1-9", "j/k", "Enter",
+const DROP_FIRST: [Action; 13] = [
+    Action::NextSource,
+    Action::FilterActor,
+    Action::ToggleMentions,
+    Action::OpenView(Pane::Disagreements),
+    Action::OpenView(Pane::Matrix),
+    Action::ToggleReading,
+    Action::NextHighlight,
+    Action::OpenFind,
+    Action::Back,
+    Action::FocusNext,
+    Action::Side(0),
+    Action::Down,
+    Action::Open,
 ];
 
-fn width(hints: &[(&str, &str)]) -> usize {
-    hints.iter().map(|(k, w)| k.width() + w.width() + 3).sum()
+fn width(hints: &[Hint]) -> usize {
+    hints
+        .iter()
+        .map(|h| h.keys.width() + h.words.width() + 3)
+        .sum()
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, keymap: &Keymap) {
     let t = app.theme;
     if app.editing_note() {
         let line = Line::styled(format!(" {}", crate::strings::EDITOR_KEYS), t.key());
@@ -29,23 +45,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let line = Line::styled(format!(" {}", inert(message)), t.filter());
         return frame.render_widget(line, area);
     }
-    let mut shown = hints(&Context { focus: app.focus });
-    // Esc only matters when there is somewhere to go back to, and x when
-    // there is a filter to clear.
-    shown.retain(|(keys, _)| *keys != "Esc" || !app.back.is_empty() || app.reading);
-    shown.retain(|(keys, _)| *keys != "x" || !app.filter.is_empty());
+    let mut shown = keymap.hints(&Context { focus: app.focus });
+    // Back only matters when there is somewhere to go back to, and
+    // clearing the filters when there is a filter to clear.
+    shown.retain(|h| h.action != Action::Back || !app.back.is_empty() || app.reading);
+    shown.retain(|h| h.action != Action::ClearFilters || !app.filter.is_empty());
     for drop in DROP_FIRST {
         if width(&shown) <= area.width as usize {
             break;
         }
-        shown.retain(|(keys, _)| *keys != drop);
+        shown.retain(|h| h.action != drop);
     }
     let spans: Vec<Span> = shown
         .iter()
-        .flat_map(|(keys, words)| {
+        .flat_map(|h| {
             [
-                Span::styled(format!(" {keys}"), t.key()),
-                Span::raw(format!(" {words} ")),
+                Span::styled(format!(" {}", h.keys), t.key()),
+                Span::raw(format!(" {} ", h.words)),
             ]
         })
         .collect();

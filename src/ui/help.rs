@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::theme::{basis_symbol, stance_symbol};
 use super::{fit, pad, pane_block, strings};
 use crate::app::{Action, App, Pane};
-use crate::keymap::{KEYMAP, Scope, key_name};
+use crate::keymap::{Keymap, SCOPES, Scope, key_name};
 // Drawn as Lines: tabs and line breaks show as spaces, not deleted.
 use crate::model::text::one_line as inert;
 use crate::model::{Basis, Stance};
@@ -30,41 +30,37 @@ fn scope_name(scope: Scope) -> &'static str {
     }
 }
 
-/// The help's lines: how to start, every binding by scope, and a legend.
+/// The help's lines with the default keys.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    lines_with(app, Keymap::builtin(), width)
+}
+
+/// The help's lines: how to start, every binding in force by scope, and a
+/// legend.
+pub fn lines_with(app: &App, keymap: &Keymap, width: usize) -> Vec<Line<'static>> {
     let t = app.theme;
     let b = &app.briefing;
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut lines: Vec<Line> = strings::HELP_INTRO.iter().map(|s| Line::from(*s)).collect();
     lines.push(Line::raw(""));
-    let scopes = [
-        Scope::Everywhere,
-        Scope::In(Pane::Timeline),
-        Scope::In(Pane::Actors),
-        Scope::In(Pane::Details),
-        Scope::In(Pane::Source),
-        Scope::In(Pane::Matrix),
-        Scope::In(Pane::Changes),
-        Scope::In(Pane::IssueView),
-        Scope::In(Pane::Disagreements),
-        Scope::In(Pane::Brief),
-        Scope::Typing,
-    ];
-    for scope in scopes {
+    for (_, scope) in SCOPES {
         lines.push(Line::styled(
             scope_name(scope),
             bold.add_modifier(Modifier::UNDERLINED),
         ));
-        for binding in KEYMAP.iter().filter(|x| x.scope == scope) {
+        for binding in keymap.in_scope(scope) {
+            // A binding the settings took every key from is not shown.
+            if binding.keys.is_empty() {
+                continue;
+            }
             let keys: Vec<String> = binding.keys.iter().map(key_name).collect();
             let mut desc = binding.desc.to_string();
             if let Action::Side(_) = binding.action {
                 let names: Vec<String> = b
                     .sides
                     .iter()
-                    .take(9)
-                    .enumerate()
-                    .map(|(i, s)| format!("{} {}", i + 1, inert(&s.name)))
+                    .zip(&binding.keys)
+                    .map(|(s, key)| format!("{} {}", key_name(key), inert(&s.name)))
                     .collect();
                 desc = format!("{desc}: {}", names.join(", "));
             }
@@ -135,7 +131,12 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Span::raw("  "),
         Span::styled("a mention", t.mention(Some(0))),
     ]));
-    lines.push(Line::styled(strings::HELP_CLOSE, t.dim()));
+    let close: Vec<String> = [Action::Back, Action::Help]
+        .iter()
+        .map(|a| crate::keymap::short_name(keymap.keys_of(*a, Scope::Everywhere)))
+        .filter(|k| !k.is_empty())
+        .collect();
+    lines.push(Line::styled(strings::help_close(&close), t.dim()));
     lines
 }
 
@@ -194,8 +195,8 @@ pub fn max_scroll(app: &App) -> usize {
     n.saturating_sub(place(app.size, n).height.saturating_sub(2) as usize)
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let lines = lines(app, help_width(area).saturating_sub(2) as usize);
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, keymap: &Keymap) {
+    let lines = lines_with(app, keymap, help_width(area).saturating_sub(2) as usize);
     let n = lines.len();
     let r = place(area, n);
     frame.render_widget(Clear, r);
@@ -204,7 +205,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .min(n.saturating_sub(r.height.saturating_sub(2) as usize));
     let mut block = pane_block(Line::from(format!(" {} ", strings::HELP)), true, app);
     if n > r.height.saturating_sub(2) as usize {
-        block = block.title_bottom(Line::from(strings::HELP_MORE).right_aligned());
+        let scroll: Vec<String> = [Action::Down, Action::Up]
+            .iter()
+            .map(|a| crate::keymap::short_name(keymap.keys_of(*a, Scope::Everywhere)))
+            .filter(|k| !k.is_empty())
+            .collect();
+        let more = strings::help_more(&scroll.join("/"));
+        block = block.title_bottom(Line::from(more).right_aligned());
     }
     frame.render_widget(
         Paragraph::new(lines)

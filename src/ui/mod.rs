@@ -27,10 +27,17 @@ use ratatui::widgets::{
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Pane};
+use crate::keymap::Keymap;
 // Every field drawn here is one line: tabs and line breaks show as spaces.
 use crate::model::text::one_line as inert;
 
+/// Draws the app with the default keys in the help and the footer.
 pub fn draw(frame: &mut Frame, app: &App) {
+    draw_with(frame, app, Keymap::builtin());
+}
+
+/// Draws the app; the help and the footer show the keys of `keymap`.
+pub fn draw_with(frame: &mut Frame, app: &App, keymap: &Keymap) {
     let area = frame.area();
     let Some(a) = layout(area, app.focus == Pane::Details) else {
         let msg = strings::too_small(MIN_WIDTH, MIN_HEIGHT);
@@ -77,13 +84,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
     } else if let Some(prompt) = &app.views.prompt {
         date_prompt(frame, a.footer, app, prompt);
     } else {
-        footer::draw(frame, a.footer, app);
+        footer::draw(frame, a.footer, app, keymap);
     }
     if app.editing_note() {
         brief_view::draw_editor(frame, body, app);
     }
     if app.help {
-        help::draw(frame, area, app);
+        help::draw(frame, area, app, keymap);
     }
     palette::draw(frame, area, app);
 }

@@ -256,7 +256,7 @@ pub fn svg(buffer: &Buffer) -> String {
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
-         viewBox=\"0 0 {width} {height}\">\n<style>\ntext{{font-family:{FONT};\
+         viewBox=\"0 0 {width} {height}\" xml:space=\"preserve\">\n<style>\ntext{{font-family:{FONT};\
          font-size:{FONT_SIZE}px;white-space:pre}}\n"
     );
     for (i, ink) in classes.0.iter().enumerate() {
@@ -371,9 +371,10 @@ mod tests {
     #[test]
     fn an_empty_buffer_is_the_background_alone() {
         let svg = svg(&buffer(3, 2));
-        assert!(
-            svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"51\" height=\"60\"")
-        );
+        assert!(svg.starts_with(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"51\" height=\"60\" \
+             viewBox=\"0 0 51 60\" xml:space=\"preserve\">\n"
+        ));
         assert!(svg.contains("<rect width=\"51\" height=\"60\" rx=\"8\" fill=\"#16181d\"/>"));
         assert_eq!(svg.matches("<rect").count(), 1);
         assert!(texts(&svg).is_empty());

@@ -7,14 +7,14 @@
 //! frame that picture shows.
 //!
 //! The grid is exact whatever font the viewer has: every run of text is
-//! given the width of its cells (`textLength`), so borders meet and columns
-//! line up. A run is cells of one style side by side; ASCII and other
-//! characters are kept in runs apart (a fallback font for `“` or `∴` may be
-//! wider than the ASCII one), and a wide character is a run of its own.
-//! Box-drawing and block characters are drawn as lines and rectangles
-//! ([`shapes`]), as a terminal draws them, so borders meet.
-//! Every coordinate is a whole number, so the text is the same on every
-//! machine.
+//! given the width of its cells (`textLength`), so columns line up. A run
+//! is cells of one style side by side; ASCII and other characters are kept
+//! in runs apart (a fallback font for `“` or `∴` may be wider than the
+//! ASCII one), and a wide character is a run of its own. Box-drawing and
+//! block characters are drawn as lines and rectangles ([`shapes`]), as a
+//! terminal draws them, so borders meet. Coordinates are whole or half
+//! pixels, written without floating point, so the text is the same on
+//! every machine.
 
 use std::fmt::Write;
 

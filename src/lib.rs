@@ -14,6 +14,7 @@ pub mod library;
 pub mod md;
 pub mod model;
 pub mod notes;
+pub mod picture;
 pub mod reader;
 pub mod search;
 pub mod stats;

@@ -116,6 +116,8 @@ pub enum Action {
     },
     /// `/`: open the search palette.
     OpenPalette,
+    /// Leave this briefing for the picker of every briefing there is.
+    Briefings,
     /// Ctrl-f: find in the open source.
     OpenFind,
     /// A character typed into the palette or the find prompt.
@@ -172,6 +174,8 @@ pub struct App {
     pub help: bool,
     pub help_scroll: usize,
     pub quit: bool,
+    /// Quitting to choose another briefing, not to leave brief.
+    pub switch: bool,
     /// The item every pane describes.
     pub current: Item,
     /// What narrows the timeline; set and cleared only by its keys.
@@ -228,6 +232,7 @@ impl App {
             help: false,
             help_scroll: 0,
             quit: false,
+            switch: false,
             current: Item::Event(0),
             filter: Filter::default(),
             events: Vec::new(),
@@ -305,6 +310,10 @@ impl App {
         }
         match action {
             Action::Quit => self.quit = true,
+            Action::Briefings => {
+                self.switch = true;
+                self.quit = true;
+            }
             Action::Help => {
                 self.help = !self.help;
                 self.help_scroll = 0;

@@ -9,6 +9,7 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::app::start::Startup;
 use crate::keymap::Keymap;
+use crate::library::Candidate;
 use crate::model::diagnostic::LineIndex;
 use crate::model::text::{inert, one_line};
 use crate::model::{Briefing, Diagnostic, Loaded, Origin, Severity, load};
@@ -727,11 +728,11 @@ fn read(briefing: Option<&Path>, data_dir: Option<&Path>) -> ExitCode {
             "brief: the settings have {problems} error(s); their defaults are in force (brief config)"
         );
     }
-    let startup = match startup(briefing) {
+    let (startup, candidates) = match startup(briefing) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    match crate::reader::run(startup, data_dir, &keymap) {
+    match crate::reader::run(startup, &candidates, data_dir, &keymap) {
         Ok(Ended::Quit) => ExitCode::SUCCESS,
         Ok(Ended::Invalid(loaded)) => {
             let mut err = std::io::stderr().lock();
@@ -761,12 +762,14 @@ fn read(briefing: Option<&Path>, data_dir: Option<&Path>) -> ExitCode {
 /// What the reader starts with: the briefing named, or the picker when
 /// there are several (a `-b` directory that holds several, or briefings
 /// in the user's directory besides the bundled one). A path that is no
-/// briefing at all is refused before the screen is taken.
-fn startup(briefing: Option<&Path>) -> Result<Startup, ExitCode> {
-    use crate::library::{Candidate, candidates, is_briefing, several};
+/// briefing at all is refused before the screen is taken. With it, every
+/// briefing there is, for choosing another later.
+fn startup(briefing: Option<&Path>) -> Result<(Startup, Vec<Candidate>), ExitCode> {
+    use crate::library::{candidates, is_briefing, several};
     let user = crate::library::user_dir();
-    match briefing {
-        Some(p) if several(p).is_some() => Ok(Startup::pick(candidates(user.as_deref(), Some(p)))),
+    let all = candidates(user.as_deref(), briefing);
+    let start = match briefing {
+        Some(p) if several(p).is_some() => Startup::pick(all.clone()),
         Some(p) => {
             if !is_briefing(p) {
                 open(Some(p))?;
@@ -775,19 +778,17 @@ fn startup(briefing: Option<&Path>) -> Result<Startup, ExitCode> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| p.display().to_string());
-            Ok(Startup::open(&Candidate {
+            Startup::open(&Candidate {
                 name,
                 path: Some(p.to_path_buf()),
-            }))
-        }
-        None => {
-            let all = candidates(user.as_deref(), None);
-            Ok(match all.as_slice() {
-                [only] => Startup::open(only),
-                _ => Startup::pick(all),
             })
         }
-    }
+        None => match all.as_slice() {
+            [only] => Startup::open(only),
+            _ => Startup::pick(all.clone()),
+        },
+    };
+    Ok((start, all))
 }
 
 /// Writes to stdout; a closed pipe (`brief export | head`) is not an error.

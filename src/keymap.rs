@@ -77,7 +77,7 @@ pub fn scope_name(scope: Scope) -> &'static str {
 /// (a test keeps them in step). `side` is the side keys (the first key:
 /// the first side, …). Names have no dots: in `[keys]` a dot names a
 /// scope (`brief.unpin`), so the palette's editing keys are `query-…`.
-pub const ACTIONS: [(&str, Action); 63] = [
+pub const ACTIONS: [(&str, Action); 64] = [
     ("quit", Action::Quit),
     ("help", Action::Help),
     ("back", Action::Back),
@@ -106,6 +106,7 @@ pub const ACTIONS: [(&str, Action); 63] = [
     ("mentions", Action::ToggleMentions),
     ("assessed", Action::ToggleAssessed),
     ("palette", Action::OpenPalette),
+    ("briefings", Action::Briefings),
     ("find", Action::OpenFind),
     ("erase", Action::Erase),
     ("query-start", Action::Edit(Edit::Start)),

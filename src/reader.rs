@@ -26,6 +26,7 @@ use crate::app::start::{Startup, Step};
 use crate::app::{Action, App};
 use crate::external_editor::{self, MOUSE_ON};
 use crate::keymap::{Context, Keymap, Scope, key_name};
+use crate::library::Candidate;
 use crate::model::Loaded;
 use crate::theme::Theme;
 use crate::ui;
@@ -70,7 +71,13 @@ enum Outcome {
 /// is taken at once: the picker or a loading gauge is drawn while the
 /// briefing loads on its own thread. `data_dir` is where notes live;
 /// `keymap` is the keys in force (the defaults as the settings changed them).
-pub fn run(startup: Startup, data_dir: Option<&Path>, keymap: &Keymap) -> Result<Ended, Error> {
+/// `candidates` are every briefing there is, for the picker `O` opens.
+pub fn run(
+    startup: Startup,
+    candidates: &[Candidate],
+    data_dir: Option<&Path>,
+    keymap: &Keymap,
+) -> Result<Ended, Error> {
     let input = Input::open().map_err(|e| Error::NoTerminal(NoTerminal(e)))?;
     let signals = Signals::register()?;
     signals::watchdog(restore)?;
@@ -82,29 +89,35 @@ pub fn run(startup: Startup, data_dir: Option<&Path>, keymap: &Keymap) -> Result
     let result = (|| {
         let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
         let theme = Theme::from_env();
-        let loaded = match starting(&mut terminal, startup, theme, keymap, &input, &signals)? {
-            Step::Ready(loaded) => loaded,
-            Step::Invalid(loaded) => return Ok(Outcome::Ended(Ended::Invalid(loaded))),
-            Step::Failed(e) => return Ok(Outcome::Ended(Ended::Failed(e))),
-            Step::Quit | Step::Wait => return Ok(Outcome::Ended(Ended::Quit)),
-        };
-        let briefing = loaded.briefing;
-        let notes = crate::notes::open_for(&briefing, data_dir);
-        let area = terminal.size()?;
-        let mut app = App::new(
-            briefing,
-            theme,
-            ratatui::layout::Rect::new(0, 0, area.width, area.height),
-        );
-        if let Some(notes) = notes {
-            app.open_notes(notes);
+        let mut startup = startup;
+        loop {
+            let (loaded, opened) =
+                match starting(&mut terminal, startup, theme, keymap, &input, &signals)? {
+                    Step::Ready(loaded, opened) => (loaded, opened),
+                    Step::Invalid(loaded) => return Ok(Outcome::Ended(Ended::Invalid(loaded))),
+                    Step::Failed(e) => return Ok(Outcome::Ended(Ended::Failed(e))),
+                    Step::Quit | Step::Wait => return Ok(Outcome::Ended(Ended::Quit)),
+                };
+            let briefing = loaded.briefing;
+            let notes = crate::notes::open_for(&briefing, data_dir);
+            let area = terminal.size()?;
+            let mut app = App::new(
+                briefing,
+                theme,
+                ratatui::layout::Rect::new(0, 0, area.width, area.height),
+            );
+            if let Some(notes) = notes {
+                app.open_notes(notes);
+            }
+            if let Some(sig) = event_loop(&mut terminal, &mut app, keymap, &input, &signals)? {
+                return Ok(Outcome::Signal(sig));
+            }
+            if !app.switch {
+                return Ok(Outcome::Ended(Ended::Quit));
+            }
+            // `O`: this briefing is closed (its notes saved); choose another.
+            startup = Startup::switch_from(candidates.to_vec(), &opened);
         }
-        Ok(
-            match event_loop(&mut terminal, &mut app, keymap, &input, &signals)? {
-                Some(sig) => Outcome::Signal(sig),
-                None => Outcome::Ended(Ended::Quit),
-            },
-        )
     })();
     restore();
     match result {
@@ -214,12 +227,22 @@ fn start_hints(s: &Startup, keymap: &Keymap) -> Vec<ui::start::Hint> {
             &[(Action::Quit, "quit")]
         }
     } else {
-        &[
-            (Action::Down, "down"),
-            (Action::Up, "up"),
-            (Action::Open, "open"),
-            (Action::Quit, "quit"),
-        ]
+        if s.can_go_back() {
+            &[
+                (Action::Down, "down"),
+                (Action::Up, "up"),
+                (Action::Open, "open"),
+                (Action::Back, "back"),
+                (Action::Quit, "quit"),
+            ]
+        } else {
+            &[
+                (Action::Down, "down"),
+                (Action::Up, "up"),
+                (Action::Open, "open"),
+                (Action::Quit, "quit"),
+            ]
+        }
     };
     wanted
         .iter()

@@ -109,6 +109,52 @@ fn a_directory_of_several_opens_the_picker_and_a_broken_one_says_why() {
     s.assert_restored();
 }
 
+#[test]
+fn o_in_the_reader_opens_the_picker_with_this_briefing_selected() {
+    let data = Temp::new("picker-switch");
+    copy_dir(
+        &fixtures().join("harbour-street"),
+        &data.0.join("brief/briefings/harbour-street"),
+    );
+    let xdg = data.0.display().to_string();
+    // Opened by name from the user's directory: no picker at first.
+    let mut s = Session::start_with(
+        &["-b", "harbour-street"],
+        30,
+        100,
+        &[("XDG_DATA_HOME", &xdg)],
+    );
+    s.wait_for("Timeline");
+    s.press(b"O");
+    s.wait_for("Choose a briefing");
+    s.wait_until_gone("reading…");
+    assert!(
+        s.contents().contains("▶ harbour-street"),
+        "{}",
+        s.contents()
+    );
+    assert!(s.contents().contains("Esc back"), "{}", s.contents());
+    // Up to the bundled briefing, and open it.
+    s.press(b"k");
+    s.wait("the bundled one selected", |sc| {
+        sc.contents().contains("▶ bundled")
+    });
+    s.press(b"\r");
+    s.wait_for("Timeline");
+    s.settle();
+    assert!(s.row(0).contains("Ukraine"), "{}", s.row(0));
+    // And back again, with Esc in the picker: what was open opens again.
+    s.press(b"O");
+    s.wait_for("Choose a briefing");
+    s.press(b"\x1b");
+    s.wait_for("Timeline");
+    s.settle();
+    assert!(s.row(0).contains("Ukraine"), "{}", s.row(0));
+    s.press(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
 /// A generated briefing large enough that its load is seen.
 fn large(test: &str) -> Temp {
     let t = Temp::new(test);

@@ -85,6 +85,7 @@ impl Picker {
 pub struct Loading {
     /// How the screen names it: its directory's name, or "bundled".
     pub name: String,
+    candidate: Candidate,
     pub progress: Arc<Progress>,
     handle: Option<JoinHandle<Result<Loaded, String>>>,
 }
@@ -100,6 +101,7 @@ impl Loading {
             .ok();
         Loading {
             name: candidate.name.clone(),
+            candidate: candidate.clone(),
             progress,
             handle,
         }
@@ -123,6 +125,8 @@ impl Loading {
 pub struct Startup {
     pub picker: Option<Picker>,
     pub loading: Option<Loading>,
+    /// The briefing the picker was opened from: Esc goes back to it.
+    back_to: Option<Candidate>,
 }
 
 /// What starting up asks of the loop.
@@ -131,8 +135,8 @@ pub enum Step {
     Wait,
     /// Quit without reading anything.
     Quit,
-    /// The briefing is read and clean: read it.
-    Ready(Box<Loaded>),
+    /// The briefing is read and clean: read it (it is the candidate's).
+    Ready(Box<Loaded>, Candidate),
     /// Opened directly, it has errors: say them once the terminal is back.
     Invalid(Box<Loaded>),
     /// Opened directly, it can't be read at all.
@@ -145,6 +149,7 @@ impl Startup {
         Startup {
             picker: None,
             loading: Some(Loading::start(candidate)),
+            back_to: None,
         }
     }
 
@@ -153,7 +158,29 @@ impl Startup {
         Startup {
             picker: Some(Picker::new(candidates)),
             loading: None,
+            back_to: None,
         }
+    }
+
+    /// Lets the user choose another briefing than `current`, which is
+    /// selected, and which Esc goes back to.
+    pub fn switch_from(candidates: Vec<Candidate>, current: &Candidate) -> Startup {
+        let mut picker = Picker::new(candidates);
+        picker.selected = picker
+            .slots
+            .iter()
+            .position(|s| s.candidate == *current)
+            .unwrap_or(0);
+        Startup {
+            picker: Some(picker),
+            loading: None,
+            back_to: Some(current.clone()),
+        }
+    }
+
+    /// Whether Esc in the picker goes back to the briefing it came from.
+    pub fn can_go_back(&self) -> bool {
+        self.back_to.is_some()
     }
 
     /// Whether something runs on a thread, so the loop should look again soon.
@@ -169,9 +196,14 @@ impl Startup {
         let Some(result) = self.loading.as_mut().and_then(Loading::finished) else {
             return Step::Wait;
         };
-        let name = self.loading.take().map(|l| l.name).unwrap_or_default();
+        let Some(Loading {
+            name, candidate, ..
+        }) = self.loading.take()
+        else {
+            return Step::Wait;
+        };
         match (result, &mut self.picker) {
-            (Ok(loaded), _) if loaded.errors() == 0 => Step::Ready(Box::new(loaded)),
+            (Ok(loaded), _) if loaded.errors() == 0 => Step::Ready(Box::new(loaded), candidate),
             (Ok(loaded), None) => Step::Invalid(Box::new(loaded)),
             (Err(e), None) => Step::Failed(e),
             (Ok(loaded), Some(p)) => {
@@ -204,6 +236,11 @@ impl Startup {
         };
         p.message = None;
         match action {
+            Action::Back if self.back_to.is_some() => {
+                if let Some(c) = self.back_to.take() {
+                    self.loading = Some(Loading::start(&c));
+                }
+            }
             Action::Quit | Action::Back => return Step::Quit,
             Action::Up => p.step(-1),
             Action::Down => p.step(1),
@@ -267,7 +304,7 @@ mod tests {
         s.update(Action::Open);
         assert!(s.loading.is_some());
         match settle(&mut s) {
-            Step::Ready(loaded) => {
+            Step::Ready(loaded, _) => {
                 assert_eq!(loaded.briefing.meta.title, p_title(&all[target]));
             }
             _ => panic!("the chosen briefing opens"),
@@ -286,6 +323,22 @@ mod tests {
         assert!(matches!(s.update(Action::Back), Step::Wait));
         assert!(s.loading.is_none() && s.picker.is_some());
         assert!(matches!(s.update(Action::Back), Step::Quit));
+    }
+
+    #[test]
+    fn switching_selects_the_briefing_left_and_esc_reopens_it() {
+        let all = candidates();
+        let at = all.iter().position(|c| c.name == "harbour-street").unwrap();
+        let current = all[at].clone();
+        let mut s = Startup::switch_from(all, &current);
+        assert_eq!(s.picker.as_ref().unwrap().selected, at);
+        assert!(s.can_go_back());
+        // Esc is not quitting here: it opens again what was open.
+        assert!(matches!(s.update(Action::Back), Step::Wait));
+        match settle(&mut s) {
+            Step::Ready(_, opened) => assert_eq!(opened, current),
+            _ => panic!("the briefing left opens again"),
+        }
     }
 
     #[test]

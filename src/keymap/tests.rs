@@ -324,7 +324,7 @@ const EVERY_PANE: [Pane; 9] = [
 fn the_default_keymap_toml_reads_without_a_problem() {
     let (keymap, problems) = Keymap::parse(DEFAULT_TOML);
     assert!(problems.is_empty(), "{problems:#?}");
-    assert_eq!(keymap.bindings().len(), 79);
+    assert_eq!(keymap.bindings().len(), 80);
     assert_eq!(&keymap, Keymap::builtin());
 }
 
@@ -377,7 +377,20 @@ fn known_footer_hints_and_typing_keys() {
         hints(Pane::Brief)[..3],
         ["x remove", "K/J reorder", "h heading"]
     );
+    // Every pane can leave for the picker; typing an O is only text.
+    for pane in EVERY_PANE {
+        let ctx = Context { focus: pane };
+        let key = KeyEvent::new(KeyCode::Char('O'), KeyModifiers::SHIFT);
+        assert_eq!(
+            Keymap::builtin().resolve(key, &ctx),
+            Some(Action::Briefings)
+        );
+    }
     let typing = |code, m| Keymap::builtin().resolve_typing(KeyEvent::new(code, m));
+    assert_eq!(
+        typing(KeyCode::Char('O'), KeyModifiers::SHIFT),
+        Some(Action::Type('O'))
+    );
     assert_eq!(
         typing(KeyCode::Char('j'), KeyModifiers::NONE),
         Some(Action::Type('j'))

@@ -74,24 +74,39 @@ pub fn lines_shown(first: usize, last: usize, total: usize) -> String {
         format!("lines {first}–{last} of {total}")
     }
 }
-pub const HELP_INTRO: [&str; 3] = [
-    "Start: press a side's number (1–9), then j onto an actor's stance: the",
-    "source shows the words behind it, highlighted, and Details all of it.",
-    "Every pane follows the current item; Esc goes back after a jump.",
-];
+/// How to start, naming the keys in force: the side keys (`1-9`), moving
+/// down (`j`) and going back (`Esc`).
+pub fn help_intro(sides: &str, down: &str, back: &str) -> [String; 3] {
+    [
+        format!("Start: press a side's key ({sides}), then {down} onto an actor's stance: the"),
+        "source shows the words behind it, highlighted, and Details all of it.".into(),
+        format!("Every pane follows the current item; {back} goes back after a jump."),
+    ]
+}
 /// The help's foot when it scrolls: `keys` are the keys in force (`j/k`).
 pub fn help_more(keys: &str) -> String {
     format!(" {keys} scroll ")
 }
-pub const HELP_MOUSE: [&str; 3] = [
-    "Mouse: click a pane to focus it and a row to select it; the wheel scrolls.",
-    "Only clicks and the wheel are captured, never motion: Shift-drag selects text",
-    "in most terminals, and M turns capture off (M again: on) to select with a plain drag.",
-];
-pub const HELP_EDITOR: [&str; 2] = [
-    "A note (a): Enter keeps it, Alt-Enter breaks the line, Esc drops the edit,",
-    "Ctrl-e goes on in $EDITOR. Notes and pins are saved on every change.",
-];
+/// The mouse, naming the key in force that turns capture off (`M`).
+pub fn help_mouse(mouse: &str) -> [String; 3] {
+    [
+        "Mouse: click a pane to focus it and a row to select it; the wheel scrolls.".into(),
+        "Only clicks and the wheel are captured, never motion: Shift-drag selects text".into(),
+        format!(
+            "in most terminals, and {mouse} turns capture off ({mouse} again: on) to select with a plain drag."
+        ),
+    ]
+}
+/// Writing a note, naming the key in force that starts one (`a`); the
+/// editor's own keys are fixed.
+pub fn help_editor(annotate: &str) -> [String; 2] {
+    [
+        format!(
+            "A note ({annotate}): Enter keeps it, Alt-Enter breaks the line, Esc drops the edit,"
+        ),
+        "Ctrl-e goes on in $EDITOR. Notes and pins are saved on every change.".into(),
+    ]
+}
 pub const BRIEF: &str = "Brief";
 pub const NO_PINS: &str =
     "Nothing pinned yet: p pins the current item, a writes a note on it, h adds a heading here.";

@@ -78,6 +78,8 @@ fn a_remapped_key_opens_the_help_which_shows_the_keys_in_force() {
     // The help's own words about its keys follow too.
     assert!(all.contains("Esc or F1 closes this help."), "{all}");
     assert!(help.contains(" J/k scroll "), "{help}");
+    // So do its sentences on how to start.
+    assert!(all.contains("then J onto an actor's stance"), "{all}");
     let old_help = "  ?             show or hide this help";
     assert!(!all.contains(old_help), "{all}");
     // The default keymap's help still says `?`.

@@ -137,7 +137,7 @@ fn help_overlay() {
     let screen = terminal.backend().to_string();
     for words in [
         "Help — keys",
-        "Start: press a side's number",
+        "Start: press a side's key (1-9), then j",
         "quit",
         "j/k scroll",
     ] {

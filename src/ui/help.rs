@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::theme::{basis_symbol, stance_symbol};
 use super::{fit, pad, pane_block, strings};
 use crate::app::{Action, App, Pane};
-use crate::keymap::{Keymap, SCOPES, Scope, key_name};
+use crate::keymap::{Keymap, SCOPES, Scope, key_name, short_name};
 // Drawn as Lines: tabs and line breaks show as spaces, not deleted.
 use crate::model::text::one_line as inert;
 use crate::model::{Basis, Stance};
@@ -41,7 +41,15 @@ pub fn lines_with(app: &App, keymap: &Keymap, width: usize) -> Vec<Line<'static>
     let t = app.theme;
     let b = &app.briefing;
     let bold = Style::new().add_modifier(Modifier::BOLD);
-    let mut lines: Vec<Line> = strings::HELP_INTRO.iter().map(|s| Line::from(*s)).collect();
+    let named = |action: Action| short_name(keymap.keys_of(action, Scope::Everywhere));
+    let mut lines: Vec<Line> = strings::help_intro(
+        &named(Action::Side(0)),
+        &named(Action::Down),
+        &named(Action::Back),
+    )
+    .into_iter()
+    .map(Line::from)
+    .collect();
     lines.push(Line::raw(""));
     for (_, scope) in SCOPES {
         lines.push(Line::styled(
@@ -74,8 +82,8 @@ pub fn lines_with(app: &App, keymap: &Keymap, width: usize) -> Vec<Line<'static>
         }
     }
     lines.push(Line::raw(""));
-    lines.extend(strings::HELP_MOUSE.iter().map(|s| Line::from(*s)));
-    lines.extend(strings::HELP_EDITOR.iter().map(|s| Line::from(*s)));
+    lines.extend(strings::help_mouse(&named(Action::ToggleMouse)).map(Line::from));
+    lines.extend(strings::help_editor(&named(Action::Annotate)).map(Line::from));
     lines.push(Line::raw(""));
     let mut sides = vec![Span::styled("Sides: ", bold)];
     for (i, s) in b.sides.iter().enumerate() {

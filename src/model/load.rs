@@ -643,8 +643,18 @@ fn raw_offsets(raw: &str, value: &str) -> Option<std::collections::HashMap<usize
 /// neither, and their strings need not be walked.
 fn may_hold_unsafe(text: &str) -> bool {
     let bytes = text.as_bytes();
+    // Whether a byte needs a closer look: anything but printable ASCII
+    // other than `\\`, tab and newline.
+    let notable = |b: u8| !(b' '..=b'~').contains(&b) && b != b'\t' && b != b'\n' || b == b'\\';
     let mut i = 0;
     while i < bytes.len() {
+        // Most of a file is plain ASCII: skipped a block at a time.
+        if let Some(block) = bytes.get(i..i + 32)
+            && !block.iter().fold(false, |any, &b| any | notable(b))
+        {
+            i += 32;
+            continue;
+        }
         let b = bytes[i];
         if b.is_ascii() {
             match b {
@@ -680,16 +690,22 @@ const PART_BYTES: usize = 256 << 10;
 /// Byte ranges that cover `text`, cut before lines that are exactly
 /// `[[key]]`, each at least [`PART_BYTES`] long (but the last).
 fn parts(text: &str, key: &str) -> Vec<std::ops::Range<usize>> {
-    let header = format!("[[{key}]]");
+    // Only the lines that begin with the header can be cuts: they are
+    // found with one search for a line break before it.
+    let header = format!("\n[[{key}]]");
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut line = 0;
-    for l in text.split_inclusive('\n') {
-        if line - start >= PART_BYTES && l.trim_end() == header {
+    for nl in memchr::memmem::find_iter(bytes, header.as_bytes()) {
+        let line = nl + 1;
+        if line - start < PART_BYTES {
+            continue;
+        }
+        let end = memchr::memchr(b'\n', &bytes[line..]).map_or(text.len(), |n| line + n + 1);
+        if text[line..end].trim_end() == &header[1..] {
             out.push(start..line);
             start = line;
         }
-        line += l.len();
     }
     out.push(start..text.len());
     out

@@ -130,9 +130,12 @@ impl FoldedText {
             // A short text (most articles): checking each place its first
             // byte occurs costs less than building a searcher, and the
             // product bounds the work.
+            // The last byte is compared first: most places fail there,
+            // without a call to compare the rest.
+            let last = n.len() - 1;
             found.extend(
                 memchr::memchr_iter(n[0], hay)
-                    .filter(|&i| hay[i..].starts_with(n))
+                    .filter(|&i| hay.get(i + last) == Some(&n[last]) && hay[i..].starts_with(n))
                     .map(|i| i..i + n.len()),
             );
             return found;

@@ -8,6 +8,7 @@ pub mod located;
 pub mod mentions;
 pub mod nearest;
 pub mod order;
+mod par;
 pub mod sides;
 pub mod stances;
 pub mod suggest;

@@ -500,16 +500,27 @@ fn locate_all(
     }
     // One source folded at a time, so that memory holds one fold, not all.
     let mut ranges: Vec<Option<Range<usize>>> = vec![None; wanted.len()];
-    for (source, ks) in by_source {
+    // Sources are folded and searched side by side on the machine's
+    // cores; what was found is taken in source order.
+    let by_source: Vec<(&str, Vec<usize>)> = by_source.into_iter().collect();
+    let found = super::par::map_ordered(by_source.len(), |i| {
+        let (source, ks) = &by_source[i];
         let folded = FoldedText::new(texts[source]);
-        for k in ks {
-            let (file, what, source, text, prefix, suffix) = wanted[k];
-            let anchor = Anchor {
-                text,
-                prefix,
-                suffix,
-            };
-            match folded.locate(&anchor) {
+        ks.iter()
+            .map(|&k| {
+                let (_, _, _, text, prefix, suffix) = wanted[k];
+                folded.locate(&Anchor {
+                    text,
+                    prefix,
+                    suffix,
+                })
+            })
+            .collect::<Vec<_>>()
+    });
+    for ((_, ks), found) in by_source.into_iter().zip(found) {
+        for (k, found) in ks.into_iter().zip(found) {
+            let (file, what, source, text, _, _) = wanted[k];
+            match found {
                 Ok(range) => ranges[k] = Some(range),
                 Err(AnchorError::NotFound) => {
                     // Said after the loops, with the nearest passage.

@@ -63,15 +63,26 @@ impl FoldedText {
         let mut in_space = false;
         let bytes = text.as_bytes();
         let mut i = 0;
+        let plain = |b: u8| b.is_ascii_graphic() && b != b'"' && b != b'\'';
         while i < bytes.len() {
             // Printable ASCII but quote marks, the bulk of a text, maps to
-            // itself.
-            let b = bytes[i];
-            if b.is_ascii_graphic() && b != b'"' && b != b'\'' {
-                in_space = false;
-                folded.push(b as char);
-                origin.push(i as u32);
+            // itself, and so does a single space between such: a run of
+            // them is copied at once.
+            if plain(bytes[i]) {
+                let start = i;
                 i += 1;
+                while i < bytes.len() {
+                    if plain(bytes[i]) {
+                        i += 1;
+                    } else if bytes[i] == b' ' && bytes.get(i + 1).is_some_and(|&b| plain(b)) {
+                        i += 2;
+                    } else {
+                        break;
+                    }
+                }
+                in_space = false;
+                folded.push_str(&text[start..i]);
+                origin.extend(start as u32..i as u32);
                 continue;
             }
             let Some(c) = text[i..].chars().next() else {
@@ -119,9 +130,12 @@ impl FoldedText {
             // A short text (most articles): checking each place its first
             // byte occurs costs less than building a searcher, and the
             // product bounds the work.
+            // The last byte is compared first: most places fail there,
+            // without a call to compare the rest.
+            let last = n.len() - 1;
             found.extend(
                 memchr::memchr_iter(n[0], hay)
-                    .filter(|&i| hay[i..].starts_with(n))
+                    .filter(|&i| hay.get(i + last) == Some(&n[last]) && hay[i..].starts_with(n))
                     .map(|i| i..i + n.len()),
             );
             return found;

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use serde::de::DeserializeOwned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
@@ -216,16 +217,8 @@ pub fn load(origin: &Origin) -> Result<Loaded, String> {
 /// `load`, moving `progress` forward as it goes (for a gauge on another
 /// thread).
 pub fn load_with(origin: &Origin, progress: &Progress) -> Result<Loaded, String> {
-    let mut reader = Reader {
-        origin,
-        diagnostics: Vec::new(),
-        files: BTreeMap::new(),
-        source_files: BTreeMap::new(),
-        resolver: Resolver::default(),
-        at: 0,
-        unreadable: Vec::new(),
-        syntax_errors: false,
-    };
+    progress.at(0, "reading the briefing's files");
+    let mut reader = Reader::new(origin);
     if origin
         .read("briefing.toml", MAX_TOML_BYTES, &mut reader.resolver)?
         .is_none()
@@ -235,40 +228,29 @@ pub fn load_with(origin: &Origin, progress: &Progress) -> Result<Loaded, String>
             origin.display("briefing.toml")
         ));
     }
+    // Each file is read on its own, the large ones side by side on the
+    // machine's cores; what each gave is then taken in file order, so
+    // that the problems are listed as one reader would find them.
     let mut b = Briefing::default();
-    // Parsing moves the gauge by the bytes of each file.
-    let sizes: Vec<u64> = FILES.iter().map(|(f, _)| origin.size(f)).collect();
-    let total = sizes.iter().sum::<u64>().max(1);
-    let mut parsed = 0;
-    for (&(file, key), size) in FILES.iter().zip(&sizes) {
-        progress.at((parsed * u64::from(PARSING) / total) as u32, file);
-        parsed += size;
-        let Some(text) = reader.read_text(file)? else {
-            continue;
-        };
-        // Items are taken out of the parsed tables, not copied; the text
-        // is kept for showing the lines problems point at.
-        match key {
-            "briefing" => {
-                let mut table = reader.parse(file, &text);
-                reader.unknown_keys(file, &table);
-                if let Some(meta) = reader.single(&mut table, file, "briefing") {
-                    b.meta = meta;
-                }
-                b.sides = reader.items(&mut table, file, "sides");
-            }
-            "sources" => b.sources = reader.file_items(file, &text, key),
-            "actors" => b.actors = reader.file_items(file, &text, key),
-            "issues" => b.issues = reader.file_items(file, &text, key),
-            "events" => b.events = reader.file_items(file, &text, key),
-            "quotes" => b.quotes = reader.file_items(file, &text, key),
-            "positions" => b.positions = reader.file_items(file, &text, key),
-            _ => b.discrepancies = reader.file_items(file, &text, key),
+    for (read, (_, key)) in read_files(origin).into_iter().zip(FILES) {
+        let (part, mut one) = read?;
+        reader.diagnostics.append(&mut one.diagnostics);
+        reader.unreadable.append(&mut one.unreadable);
+        reader.files.append(&mut one.files);
+        if key == "briefing" {
+            b.meta = part.meta;
         }
-        reader.files.insert(origin.display(file), text);
+        b.sides.extend(part.sides);
+        b.sources.extend(part.sources);
+        b.actors.extend(part.actors);
+        b.issues.extend(part.issues);
+        b.events.extend(part.events);
+        b.quotes.extend(part.quotes);
+        b.positions.extend(part.positions);
+        b.discrepancies.extend(part.discrepancies);
     }
     progress.at(PARSING, "reading source texts");
-    reader.read_source_texts(&mut b, progress)?;
+    reader.read_source_texts(&mut b)?;
     progress.at(PARSING + SOURCES, "finding quotes in their sources");
     let names: BTreeMap<&str, String> =
         FILES.iter().map(|(f, _)| (*f, origin.display(f))).collect();
@@ -294,6 +276,85 @@ pub fn load_with(origin: &Origin, progress: &Progress) -> Result<Loaded, String>
     })
 }
 
+/// Each of [`FILES`], read by [`read_file`], in file order. With more than
+/// one core, the files are read side by side; but when one is large
+/// enough to be read in parts, the files are read one by one and the
+/// parts of each side by side, which shares the work out more evenly
+/// (the files differ widely in size) and keeps fewer parsed tables in
+/// memory at once.
+fn read_files(origin: &Origin) -> Vec<Result<(Briefing, Reader<'_>), String>> {
+    let texts: Vec<_> = FILES
+        .iter()
+        .map(|(file, _)| {
+            let mut reader = Reader::new(origin);
+            let text = reader.read_text(file);
+            (reader, text)
+        })
+        .collect();
+    let len = |t: &Result<Option<String>, String>| {
+        t.as_ref().map_or(0, |t| t.as_ref().map_or(0, String::len))
+    };
+    let large = texts.iter().any(|(_, t)| len(t) > 2 * PART_BYTES);
+    // The largest first, so that no thread is left with one at the end.
+    let mut largest: Vec<usize> = (0..FILES.len()).collect();
+    largest.sort_by_key(|&i| std::cmp::Reverse(len(&texts[i].1)));
+    let slots: Vec<_> = texts.into_iter().map(Mutex::new).collect();
+    let read = |i: usize| {
+        let (reader, text) = std::mem::replace(
+            &mut *slots[i].lock().unwrap_or_else(|e| e.into_inner()),
+            (Reader::new(origin), Ok(None)),
+        );
+        read_file(reader, text, FILES[i].0, FILES[i].1)
+    };
+    if large {
+        return (0..FILES.len()).map(read).collect();
+    }
+    let mut out: Vec<_> = FILES.iter().map(|_| None).collect();
+    let read = super::par::map_ordered(FILES.len(), |k| read(largest[k]));
+    for (i, r) in largest.into_iter().zip(read) {
+        out[i] = Some(r);
+    }
+    out.into_iter()
+        .map(|r| r.expect("every file was read"))
+        .collect()
+}
+
+/// One TOML file's items (in a briefing otherwise empty) and what its
+/// reader found: problems, the file's text, its unreadable items.
+fn read_file<'a>(
+    mut reader: Reader<'a>,
+    text: Result<Option<String>, String>,
+    file: &str,
+    key: &str,
+) -> Result<(Briefing, Reader<'a>), String> {
+    let origin = reader.origin;
+    let mut b = Briefing::default();
+    let Some(text) = text? else {
+        return Ok((b, reader));
+    };
+    // Items are taken out of the parsed tables, not copied; the text
+    // is kept for showing the lines problems point at.
+    match key {
+        "briefing" => {
+            let mut table = reader.parse(file, &text);
+            reader.unknown_keys(file, &table);
+            if let Some(meta) = reader.single(&mut table, file, "briefing") {
+                b.meta = meta;
+            }
+            b.sides = reader.items(&mut table, file, "sides");
+        }
+        "sources" => b.sources = reader.file_items(file, &text, key),
+        "actors" => b.actors = reader.file_items(file, &text, key),
+        "issues" => b.issues = reader.file_items(file, &text, key),
+        "events" => b.events = reader.file_items(file, &text, key),
+        "quotes" => b.quotes = reader.file_items(file, &text, key),
+        "positions" => b.positions = reader.file_items(file, &text, key),
+        _ => b.discrepancies = reader.file_items(file, &text, key),
+    }
+    reader.files.insert(origin.display(file), text);
+    Ok((b, reader))
+}
+
 struct Reader<'a> {
     origin: &'a Origin,
     diagnostics: Vec<Diagnostic>,
@@ -313,7 +374,20 @@ struct Reader<'a> {
 
 type Table<'i> = toml::Spanned<DeTable<'i>>;
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    fn new(origin: &'a Origin) -> Self {
+        Reader {
+            origin,
+            diagnostics: Vec::new(),
+            files: BTreeMap::new(),
+            source_files: BTreeMap::new(),
+            resolver: Resolver::default(),
+            at: 0,
+            unreadable: Vec::new(),
+            syntax_errors: false,
+        }
+    }
+
     fn error(&mut self, rel: &str, span: Option<std::ops::Range<usize>>, msg: impl Into<String>) {
         let name = self.origin.display(rel);
         self.diagnostics.push(Diagnostic::error(&name, span, msg));
@@ -347,31 +421,40 @@ impl Reader<'_> {
     /// error (a cut can only fall inside a multi-line string or array of a
     /// broken file) the parts are forgotten and the whole file is parsed
     /// at once, so problems are reported exactly as they are.
-    fn file_items<T: DeserializeOwned>(&mut self, rel: &str, text: &str, key: &str) -> Vec<T> {
+    fn file_items<T: DeserializeOwned + Send>(
+        &mut self,
+        rel: &str,
+        text: &str,
+        key: &str,
+    ) -> Vec<T> {
         let parts = parts(text, key);
         if parts.len() > 1 {
-            let (diagnostics, unreadable) = (self.diagnostics.len(), self.unreadable.len());
-            let mut out = Vec::new();
-            let mut clean = true;
-            for part in parts {
+            // The parts are read side by side on the machine's cores, each
+            // by a reader of its own; what each found is taken in order.
+            let origin = self.origin;
+            let read = super::par::map_ordered(parts.len(), |i| {
+                let part = parts[i].clone();
                 let (mut table, errors) = DeTable::parse_recoverable(&text[part.clone()]);
                 if !errors.is_empty() {
-                    clean = false;
-                    break;
+                    return None;
                 }
-                self.syntax_errors = false;
-                self.at = part.start;
-                self.unsafe_chars(rel, text, part.clone(), &table);
-                self.unknown_keys(rel, &table);
-                out.extend(self.items::<T>(&mut table, rel, key));
-                self.at = 0;
-            }
-            self.at = 0;
-            if clean {
+                let mut r = Reader::new(origin);
+                r.at = part.start;
+                r.unsafe_chars(rel, text, part, &table);
+                r.unknown_keys(rel, &table);
+                let items = r.items::<T>(&mut table, rel, key);
+                Some((r.diagnostics, r.unreadable, items))
+            });
+            if read.iter().all(Option::is_some) {
+                let n = read.iter().flatten().map(|r| r.2.len()).sum();
+                let mut out = Vec::with_capacity(n);
+                for (mut diagnostics, mut unreadable, items) in read.into_iter().flatten() {
+                    self.diagnostics.append(&mut diagnostics);
+                    self.unreadable.append(&mut unreadable);
+                    out.extend(items);
+                }
                 return out;
             }
-            self.diagnostics.truncate(diagnostics);
-            self.unreadable.truncate(unreadable);
         }
         let mut table = self.parse(rel, text);
         self.unknown_keys(rel, &table);
@@ -529,73 +612,119 @@ impl Reader<'_> {
     }
 
     /// Reads each source's text file: it must exist, be UTF-8 and hold no
-    /// unsafe characters.
-    fn read_source_texts(&mut self, b: &mut Briefing, progress: &Progress) -> Result<(), String> {
-        let n = b.sources.len().max(1) as u32;
-        for (i, source) in b.sources.iter_mut().enumerate() {
-            progress.at(PARSING + SOURCES * i as u32 / n, "reading source texts");
-            let rel = source.file.value.clone();
-            if Path::new(&rel).is_absolute() || rel.split('/').any(|p| p == "..") {
-                let msg = format!("source file `{rel}` must be a path inside the briefing");
-                self.error("sources.toml", Some(source.file.span.clone()), msg);
-                continue;
+    /// unsafe characters. The files are read side by side on the
+    /// machine's cores, in runs of sources; what each gave is taken in
+    /// source order.
+    fn read_source_texts(&mut self, b: &mut Briefing) -> Result<(), String> {
+        const RUN: usize = 256;
+        let origin = self.origin;
+        let sources = &b.sources;
+        let runs = sources.len().div_ceil(RUN);
+        let read = super::par::map_ordered(runs, |r| {
+            let mut resolver = Resolver::default();
+            sources[r * RUN..sources.len().min((r + 1) * RUN)]
+                .iter()
+                .map(|source| read_source(origin, &mut resolver, source))
+                .collect::<Vec<_>>()
+        });
+        for (i, read) in read.into_iter().flatten().enumerate() {
+            let SourceRead {
+                mut diagnostics,
+                text,
+                lossy,
+            } = read;
+            self.diagnostics.append(&mut diagnostics);
+            if let Some((name, lossy)) = lossy {
+                self.files.insert(name, lossy);
             }
-            let bytes = match self.origin.read(&rel, MAX_SOURCE_BYTES, &mut self.resolver) {
-                Ok(Some(bytes)) => bytes,
-                Ok(None) => {
-                    let msg = format!("source file `{rel}` not found");
-                    self.error("sources.toml", Some(source.file.span.clone()), msg);
-                    continue;
-                }
-                Err(e) => {
-                    self.error("sources.toml", Some(source.file.span.clone()), e);
-                    continue;
-                }
-            };
-            match String::from_utf8(bytes) {
-                Ok(text) => {
-                    if text.trim().is_empty() {
-                        self.error(
-                            "sources.toml",
-                            Some(source.file.span.clone()),
-                            format!("source file `{rel}` is empty"),
-                        );
-                    }
-                    for (at, c, class) in problems(&text) {
-                        let (severity, what) = match class {
-                            // A stray joiner would reach the terminal as it is:
-                            // the source pane draws a character at a time.
-                            Class::Control | Class::Bidi | Class::Joiner => {
-                                (Severity::Error, "in source text")
-                            }
-                            Class::Invisible => (
-                                Severity::Warning,
-                                "in source text; the reader shows it as �, and quotes must match it",
-                            ),
-                        };
-                        let name = self.origin.display(&rel);
-                        self.diagnostics.push(Diagnostic {
-                            severity,
-                            file: name,
-                            span: Some(at..at + c.len_utf8()),
-                            message: format!("{} {what}", describe(c)),
-                        });
-                    }
-                    self.source_files.insert(self.origin.display(&rel), i);
-                    source.text = text;
-                }
-                Err(e) => {
-                    let at = e.utf8_error().valid_up_to();
-                    self.files.insert(
-                        self.origin.display(&rel),
-                        String::from_utf8_lossy(e.as_bytes()).into_owned(),
-                    );
-                    self.error(&rel, Some(at..at + 1), "source file is not valid UTF-8");
-                }
+            if let Some((name, text)) = text {
+                self.source_files.insert(name, i);
+                b.sources[i].text = text;
             }
         }
         Ok(())
     }
+}
+
+/// What reading one source's text gave: its problems, and the text by its
+/// name in messages (or the lossy text of a file that is not UTF-8).
+struct SourceRead {
+    diagnostics: Vec<Diagnostic>,
+    text: Option<(String, String)>,
+    lossy: Option<(String, String)>,
+}
+
+fn read_source(origin: &Origin, resolver: &mut Resolver, source: &super::Source) -> SourceRead {
+    let mut out = SourceRead {
+        diagnostics: Vec::new(),
+        text: None,
+        lossy: None,
+    };
+    let error = |out: &mut SourceRead, rel: &str, span, msg: String| {
+        let name = origin.display(rel);
+        out.diagnostics.push(Diagnostic::error(&name, span, msg));
+    };
+    let rel = source.file.value.as_str();
+    let span = Some(source.file.span.clone());
+    if Path::new(rel).is_absolute() || rel.split('/').any(|p| p == "..") {
+        let msg = format!("source file `{rel}` must be a path inside the briefing");
+        error(&mut out, "sources.toml", span, msg);
+        return out;
+    }
+    let bytes = match origin.read(rel, MAX_SOURCE_BYTES, resolver) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => {
+            let msg = format!("source file `{rel}` not found");
+            error(&mut out, "sources.toml", span, msg);
+            return out;
+        }
+        Err(e) => {
+            error(&mut out, "sources.toml", span, e);
+            return out;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            if text.trim().is_empty() {
+                let msg = format!("source file `{rel}` is empty");
+                error(&mut out, "sources.toml", span, msg);
+            }
+            for (at, c, class) in problems(&text) {
+                let (severity, what) = match class {
+                    // A stray joiner would reach the terminal as it is:
+                    // the source pane draws a character at a time.
+                    Class::Control | Class::Bidi | Class::Joiner => {
+                        (Severity::Error, "in source text")
+                    }
+                    Class::Invisible => (
+                        Severity::Warning,
+                        "in source text; the reader shows it as �, and quotes must match it",
+                    ),
+                };
+                out.diagnostics.push(Diagnostic {
+                    severity,
+                    file: origin.display(rel),
+                    span: Some(at..at + c.len_utf8()),
+                    message: format!("{} {what}", describe(c)),
+                });
+            }
+            out.text = Some((origin.display(rel), text));
+        }
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            out.lossy = Some((
+                origin.display(rel),
+                String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            ));
+            error(
+                &mut out,
+                rel,
+                Some(at..at + 1),
+                "source file is not valid UTF-8".into(),
+            );
+        }
+    }
+    out
 }
 
 /// For a string or key written as `raw` whose value is `value`: the offset
@@ -669,8 +798,18 @@ fn raw_offsets(raw: &str, value: &str) -> Option<std::collections::HashMap<usize
 /// neither, and their strings need not be walked.
 fn may_hold_unsafe(text: &str) -> bool {
     let bytes = text.as_bytes();
+    // Whether a byte needs a closer look: anything but printable ASCII
+    // other than `\\`, tab and newline.
+    let notable = |b: u8| !(b' '..=b'~').contains(&b) && b != b'\t' && b != b'\n' || b == b'\\';
     let mut i = 0;
     while i < bytes.len() {
+        // Most of a file is plain ASCII: skipped a block at a time.
+        if let Some(block) = bytes.get(i..i + 32)
+            && !block.iter().fold(false, |any, &b| any | notable(b))
+        {
+            i += 32;
+            continue;
+        }
         let b = bytes[i];
         if b.is_ascii() {
             match b {
@@ -706,16 +845,22 @@ const PART_BYTES: usize = 256 << 10;
 /// Byte ranges that cover `text`, cut before lines that are exactly
 /// `[[key]]`, each at least [`PART_BYTES`] long (but the last).
 fn parts(text: &str, key: &str) -> Vec<std::ops::Range<usize>> {
-    let header = format!("[[{key}]]");
+    // Only the lines that begin with the header can be cuts: they are
+    // found with one search for a line break before it.
+    let header = format!("\n[[{key}]]");
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut line = 0;
-    for l in text.split_inclusive('\n') {
-        if line - start >= PART_BYTES && l.trim_end() == header {
+    for nl in memchr::memmem::find_iter(bytes, header.as_bytes()) {
+        let line = nl + 1;
+        if line - start < PART_BYTES {
+            continue;
+        }
+        let end = memchr::memchr(b'\n', &bytes[line..]).map_or(text.len(), |n| line + n + 1);
+        if text[line..end].trim_end() == &header[1..] {
             out.push(start..line);
             start = line;
         }
-        line += l.len();
     }
     out.push(start..text.len());
     out

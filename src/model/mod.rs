@@ -8,6 +8,7 @@ pub mod located;
 pub mod mentions;
 pub mod nearest;
 pub mod order;
+mod par;
 pub mod progress;
 pub mod sides;
 pub mod stances;
@@ -79,8 +80,8 @@ struct Index {
     mentions: std::sync::OnceLock<std::sync::Arc<mentions::Mentions>>,
 }
 
-fn index_of<'a>(ids: impl Iterator<Item = &'a Id>) -> HashMap<String, usize> {
-    let mut map = HashMap::default();
+fn index_of<'a>(ids: impl ExactSizeIterator<Item = &'a Id>) -> HashMap<String, usize> {
+    let mut map = HashMap::with_capacity_and_hasher(ids.len(), Default::default());
     for (i, id) in ids.enumerate() {
         // The first of duplicate ids wins; the checker reports the rest.
         map.entry(id.value.clone()).or_insert(i);

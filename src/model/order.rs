@@ -2,7 +2,7 @@
 //! one actor on one issue that can't be put in order, and items dated after
 //! the sources that report them.
 
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 
 use super::Briefing;
 use super::diagnostic::Diagnostic;
@@ -12,17 +12,18 @@ use super::time::When;
 pub fn time_warnings(b: &Briefing, name: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let positions = name("positions.toml");
-    let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    let mut groups: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
     for (p, pos) in b.positions.iter().enumerate() {
         groups
             .entry((pos.actor.as_str(), pos.issue.as_str()))
             .or_default()
             .push(p);
     }
+    // Only groups of two or more can warn; they are said in the order of
+    // (actor, issue).
+    let mut groups: Vec<_> = groups.into_iter().filter(|(_, ps)| ps.len() >= 2).collect();
+    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     for ((actor, issue), mut ps) in groups {
-        if ps.len() < 2 {
-            continue;
-        }
         ps.sort_by_key(|&p| b.position_when(p));
         for (i, &p) in ps.iter().enumerate() {
             let when = b.position_when(p);

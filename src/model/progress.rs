@@ -13,8 +13,8 @@ pub struct Progress {
 
 /// The shares of a load's time its stages take, roughly as measured on a
 /// generated briefing of 100,000 items (`examples/synth.rs`); the rest is
-/// building the index. The gauge moves by these, within parsing by the
-/// bytes of each file and within the source texts by their count.
+/// building the index. The gauge moves by these at the end of each stage
+/// (the files are parsed side by side, so there is no one order of bytes).
 pub const PARSING: u32 = 450;
 pub const SOURCES: u32 = 250;
 pub const CHECKING: u32 = 220;

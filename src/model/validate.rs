@@ -2,8 +2,11 @@
 //! that every quote and excerpt is found in its source. Locates the words
 //! as it goes.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::Briefing;
 use super::anchor::{Anchor, AnchorError, FoldedText};
@@ -26,7 +29,7 @@ struct Checker<'n> {
     out: Vec<Diagnostic>,
 }
 
-impl Checker<'_> {
+impl<'n> Checker<'n> {
     fn error(&mut self, file: &str, span: &Range<usize>, msg: String) {
         let name = (self.name)(file);
         self.out
@@ -58,9 +61,13 @@ impl Checker<'_> {
         &mut self,
         file: &str,
         what: &str,
-        ids: impl Iterator<Item = &'a Id>,
-    ) -> HashSet<String> {
-        let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+        ids: impl ExactSizeIterator<Item = &'a Id>,
+    ) -> Known<'a>
+    where
+        'n: 'a,
+    {
+        let mut seen: HashMap<&str, &Range<usize>> = HashMap::default();
+        seen.reserve(ids.len());
         let mut also = Vec::new();
         let mut dups = Vec::new();
         for id in ids {
@@ -82,10 +89,12 @@ impl Checker<'_> {
                 self.malformed.insert((file.to_string(), id.value.clone()));
                 also.push(slug);
             }
-            match seen.get(id.as_str()) {
-                Some(first) => dups.push((id, first.clone())),
-                None => {
-                    seen.insert(id.as_str(), id.span.clone());
+            match seen.entry(id.as_str()) {
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    dups.push((id, (*first.get()).clone()))
+                }
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(&id.span);
                 }
             }
         }
@@ -97,14 +106,14 @@ impl Checker<'_> {
                 format!("duplicate {what} id `{}`: already defined {at}", id.value),
             );
         }
-        let mut known: HashSet<String> = seen.into_keys().map(str::to_string).collect();
-        known.extend(also);
+        let mut known: Known<'a> = seen.into_keys().map(Cow::Borrowed).collect();
+        known.extend(also.into_iter().map(Cow::Owned));
         self.unreadable.extend(file, known)
     }
 
-    fn reference(&mut self, file: &str, what: &str, id: &Id, known: &HashSet<String>) {
+    fn reference(&mut self, file: &str, what: &str, id: &Id, known: &Known<'_>) {
         if !known.contains(id.as_str()) {
-            let hint = suggest::hint(id, known.iter().map(String::as_str));
+            let hint = suggest::hint(id, known.iter().map(|k| k.as_ref()));
             self.error(
                 file,
                 &id.span,
@@ -136,21 +145,25 @@ pub fn slug(id: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// The ids of one kind that references may name: borrowed from the
+/// briefing, or owned (an id as it would be well formed).
+type Known<'a> = HashSet<Cow<'a, str>>;
+
 /// Items that could not be read (their problems are already reported).
 #[derive(Default)]
 pub struct Unreadable {
     /// (file, id); the id is empty when the item had none.
-    pub ids: HashSet<(String, String)>,
+    pub ids: std::collections::HashSet<(String, String)>,
 }
 
 impl Unreadable {
     /// Adds the ids of unreadable items of `file` to `known`.
-    fn extend(&self, file: &str, mut known: HashSet<String>) -> HashSet<String> {
+    fn extend<'a>(&'a self, file: &str, mut known: Known<'a>) -> Known<'a> {
         known.extend(
             self.ids
                 .iter()
                 .filter(|(f, _)| f == file)
-                .map(|(_, id)| id.clone()),
+                .map(|(_, id)| Cow::Borrowed(id.as_str())),
         );
         known
     }
@@ -164,11 +177,44 @@ pub fn validate(
     name: &dyn Fn(&str) -> String,
     texts: &BTreeMap<String, String>,
 ) -> Vec<Diagnostic> {
+    let (out, ranges) = check(b, unreadable, name, texts);
+    // Where each quote, excerpt and account was found, in the order
+    // `locate_all` gathers them.
+    let mut ranges = ranges.into_iter();
+    for e in &mut b.events {
+        for x in &mut e.evidence {
+            x.range = ranges.next().flatten();
+        }
+    }
+    for q in &mut b.quotes {
+        q.range = ranges.next().flatten();
+    }
+    for p in &mut b.positions {
+        for x in &mut p.evidence {
+            x.range = ranges.next().flatten();
+        }
+    }
+    for d in &mut b.discrepancies {
+        for a in &mut d.accounts {
+            a.range = ranges.next().flatten();
+        }
+    }
+    out
+}
+
+/// Every problem, and where each anchor was found (see `locate_all`). The
+/// sets of known ids borrow the briefing's own.
+fn check(
+    b: &Briefing,
+    unreadable: &Unreadable,
+    name: &dyn Fn(&str) -> String,
+    texts: &BTreeMap<String, String>,
+) -> (Vec<Diagnostic>, Vec<Option<Range<usize>>>) {
     let mut c = Checker {
         name,
         unreadable,
         texts,
-        malformed: HashSet::new(),
+        malformed: HashSet::default(),
         out: Vec::new(),
     };
     let sides = c.ids("briefing.toml", "side", b.sides.iter().map(|x| &x.id));
@@ -257,21 +303,21 @@ pub fn validate(
         }
     }
 
-    let readable_sources: HashSet<String> = b.sources.iter().map(|s| s.id.value.clone()).collect();
-    locate_all(&mut c, b, &sources, &readable_sources);
+    let readable_sources: HashSet<&str> = b.sources.iter().map(|s| s.id.as_str()).collect();
+    let ranges = locate_all(&mut c, b, &sources, &readable_sources);
     // With items unreadable, "unused" would mostly name what they refer to.
     if unreadable.ids.is_empty() {
         unused(&mut c, b);
     }
-    c.out
+    (c.out, ranges)
 }
 
 /// A side's own letter and colour must be well formed, and no two sides
 /// may set the same letter; two sides of one colour are only a warning.
 fn sides_look(c: &mut Checker<'_>, b: &Briefing) {
     const FILE: &str = "briefing.toml";
-    let mut letters: HashMap<char, (&str, Range<usize>)> = HashMap::new();
-    let mut colors: HashMap<[u8; 3], (&str, Range<usize>)> = HashMap::new();
+    let mut letters: HashMap<char, (&str, Range<usize>)> = HashMap::default();
+    let mut colors: HashMap<[u8; 3], (&str, Range<usize>)> = HashMap::default();
     for side in &b.sides {
         if let Some(l) = &side.letter {
             match parse_letter(l) {
@@ -340,7 +386,7 @@ fn stance_fits_issue(c: &mut Checker<'_>, p: &Position, forecast: bool) {
 
 /// An assessed position names its assessor, an actor or a source; no other
 /// position does.
-fn basis(c: &mut Checker<'_>, p: &Position, actors: &HashSet<String>, sources: &HashSet<String>) {
+fn basis(c: &mut Checker<'_>, p: &Position, actors: &Known<'_>, sources: &Known<'_>) {
     const FILE: &str = "positions.toml";
     match (&p.assessed_by, p.basis) {
         (None, Basis::Assessed) => c.error(
@@ -352,7 +398,7 @@ fn basis(c: &mut Checker<'_>, p: &Position, actors: &HashSet<String>, sources: &
         (Some(by), Basis::Assessed) => {
             let (actor, source) = (actors.contains(by.as_str()), sources.contains(by.as_str()));
             if !actor && !source {
-                let hint = suggest::hint(by, actors.iter().chain(sources).map(String::as_str));
+                let hint = suggest::hint(by, actors.iter().chain(sources).map(|k| k.as_ref()));
                 c.error(
                     FILE,
                     &by.span,
@@ -380,13 +426,15 @@ fn basis(c: &mut Checker<'_>, p: &Position, actors: &HashSet<String>, sources: &
     }
 }
 
-/// Finds every quote, excerpt and account in its source and records where.
+/// Finds every quote, excerpt and account in its source: where each was
+/// found, in the order of events' evidence, quotes, positions' evidence
+/// and discrepancies' accounts.
 fn locate_all(
     c: &mut Checker<'_>,
-    b: &mut Briefing,
-    known: &HashSet<String>,
-    readable: &HashSet<String>,
-) {
+    b: &Briefing,
+    known: &Known<'_>,
+    readable: &HashSet<&str>,
+) -> Vec<Option<Range<usize>>> {
     // Every anchor, in file order: (file, what, source, words, prefix, suffix).
     type Wanted<'b> = (
         &'static str,
@@ -433,7 +481,7 @@ fn locate_all(
     let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (k, &(file, what, source, _, _, _)) in wanted.iter().enumerate() {
         if !known.contains(source.as_str()) {
-            let hint = suggest::hint(source, known.iter().map(String::as_str));
+            let hint = suggest::hint(source, known.iter().map(|k| k.as_ref()));
             c.error(
                 file,
                 &source.span,
@@ -452,16 +500,27 @@ fn locate_all(
     }
     // One source folded at a time, so that memory holds one fold, not all.
     let mut ranges: Vec<Option<Range<usize>>> = vec![None; wanted.len()];
-    for (source, ks) in by_source {
+    // Sources are folded and searched side by side on the machine's
+    // cores; what was found is taken in source order.
+    let by_source: Vec<(&str, Vec<usize>)> = by_source.into_iter().collect();
+    let found = super::par::map_ordered(by_source.len(), |i| {
+        let (source, ks) = &by_source[i];
         let folded = FoldedText::new(texts[source]);
-        for k in ks {
-            let (file, what, source, text, prefix, suffix) = wanted[k];
-            let anchor = Anchor {
-                text,
-                prefix,
-                suffix,
-            };
-            match folded.locate(&anchor) {
+        ks.iter()
+            .map(|&k| {
+                let (_, _, _, text, prefix, suffix) = wanted[k];
+                folded.locate(&Anchor {
+                    text,
+                    prefix,
+                    suffix,
+                })
+            })
+            .collect::<Vec<_>>()
+    });
+    for ((_, ks), found) in by_source.into_iter().zip(found) {
+        for (k, found) in ks.into_iter().zip(found) {
+            let (file, what, source, text, _, _) = wanted[k];
+            match found {
                 Ok(range) => ranges[k] = Some(range),
                 Err(AnchorError::NotFound) => {
                     // Said after the loops, with the nearest passage.
@@ -478,25 +537,6 @@ fn locate_all(
         }
     }
     drop(wanted);
-    let mut ranges = ranges.into_iter();
-    for e in &mut b.events {
-        for x in &mut e.evidence {
-            x.range = ranges.next().flatten();
-        }
-    }
-    for q in &mut b.quotes {
-        q.range = ranges.next().flatten();
-    }
-    for p in &mut b.positions {
-        for x in &mut p.evidence {
-            x.range = ranges.next().flatten();
-        }
-    }
-    for d in &mut b.discrepancies {
-        for a in &mut d.accounts {
-            a.range = ranges.next().flatten();
-        }
-    }
     for (file, what, span, id, words) in missing {
         let mut msg = AnchorError::NotFound.describe(what, &id);
         if let Some(source) = b.sources.iter().find(|s| s.id.value == id)
@@ -533,6 +573,7 @@ fn locate_all(
             ),
         );
     }
+    ranges
 }
 
 /// A passage of a source for a message: on one line, inert, and at most
@@ -549,7 +590,7 @@ fn excerpt_of(passage: &str) -> String {
 /// Warnings for actors nothing refers to (an assessor counts as used) and
 /// issues no one takes a stance on.
 fn unused(c: &mut Checker<'_>, b: &Briefing) {
-    let mut used: HashSet<&str> = HashSet::new();
+    let mut used: HashSet<&str> = HashSet::default();
     used.extend(b.quotes.iter().map(|q| q.speaker.as_str()));
     used.extend(b.positions.iter().map(|p| p.actor.as_str()));
     used.extend(

@@ -5,6 +5,9 @@
 //! re-enters and redraws.
 
 mod signals;
+mod start;
+
+use start::starting;
 
 use std::io::{self, Write, stdout};
 use std::path::Path;
@@ -25,7 +28,7 @@ use crate::app::prep::Request;
 use crate::app::start::{Startup, Step};
 use crate::app::{Action, App};
 use crate::external_editor::{self, MOUSE_ON};
-use crate::keymap::{Context, Keymap, Scope, key_name};
+use crate::keymap::{Context, Keymap};
 use crate::library::Candidate;
 use crate::model::Loaded;
 use crate::theme::Theme;
@@ -131,129 +134,6 @@ pub fn run(
     }
 }
 
-/// The picker and the loading gauge, until a briefing is ready or the
-/// user leaves. A signal to end restores the terminal and dies of it here.
-fn starting(
-    terminal: &mut DefaultTerminal,
-    mut s: Startup,
-    theme: Theme,
-    keymap: &Keymap,
-    input: &Input,
-    signals: &Signals,
-) -> io::Result<Step> {
-    let draw = |terminal: &mut DefaultTerminal, s: &Startup| -> io::Result<()> {
-        let hints = start_hints(s, keymap);
-        terminal.draw(|frame| ui::start::draw(frame, s, theme, &hints))?;
-        Ok(())
-    };
-    draw(terminal, &s)?;
-    loop {
-        for signal in signals.take() {
-            match signal {
-                Signal::Quit(sig) => {
-                    restore();
-                    let _ = signal_hook::low_level::emulate_default_handler(sig);
-                    std::process::exit(128 + sig)
-                }
-                Signal::Stop => {
-                    restore();
-                    let _ = signal_hook::low_level::emulate_default_handler(
-                        signal_hook::consts::SIGTSTP,
-                    );
-                    retake(terminal)?;
-                    draw(terminal, &s)?;
-                }
-                Signal::Continue => {
-                    retake(terminal)?;
-                    draw(terminal, &s)?;
-                }
-            }
-        }
-        if input.ended() {
-            return Ok(Step::Quit);
-        }
-        match s.tick() {
-            Step::Wait => {}
-            step => return Ok(step),
-        }
-        // Redraw at least as often as the gauge can move visibly.
-        let timeout = Duration::from_millis(if s.busy() { 30 } else { 200 });
-        if event::poll(timeout)? {
-            let ev = event::read()?;
-            if is_suspend(&ev) {
-                restore();
-                let _ =
-                    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
-                retake(terminal)?;
-            } else if let Some(action) = start_action(ev, keymap) {
-                match s.update(action) {
-                    Step::Wait => {}
-                    step => return Ok(step),
-                }
-            }
-        }
-        draw(terminal, &s)?;
-    }
-}
-
-/// The action for a key or the wheel before a briefing is open, by the
-/// keymap in force (as in the timeline: moving, Enter, Esc and quitting).
-fn start_action(event: Event, keymap: &Keymap) -> Option<Action> {
-    match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => keymap.resolve(
-            key,
-            &Context {
-                focus: crate::app::Pane::Timeline,
-            },
-        ),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Scroll {
-                column: m.column,
-                row: m.row,
-                down: m.kind == MouseEventKind::ScrollDown,
-            }),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// The start-up footer: the keys in force for what can be done now.
-fn start_hints(s: &Startup, keymap: &Keymap) -> Vec<ui::start::Hint> {
-    let wanted: &[(Action, &'static str)] = if s.loading.is_some() {
-        if s.picker.is_some() {
-            &[(Action::Back, "back to the list"), (Action::Quit, "quit")]
-        } else {
-            &[(Action::Quit, "quit")]
-        }
-    } else {
-        if s.can_go_back() {
-            &[
-                (Action::Down, "down"),
-                (Action::Up, "up"),
-                (Action::Open, "open"),
-                (Action::Back, "back"),
-                (Action::Quit, "quit"),
-            ]
-        } else {
-            &[
-                (Action::Down, "down"),
-                (Action::Up, "up"),
-                (Action::Open, "open"),
-                (Action::Quit, "quit"),
-            ]
-        }
-    };
-    wanted
-        .iter()
-        .filter_map(|(action, words)| {
-            let keys = keymap.keys_of(*action, Scope::In(crate::app::Pane::Timeline));
-            let names: Vec<String> = keys.iter().take(2).map(key_name).collect();
-            (!names.is_empty()).then(|| (names.join("/"), *words))
-        })
-        .collect()
-}
-
 /// Raw mode, the alternate screen and mouse capture.
 fn enter() -> io::Result<()> {
     enable_raw_mode()?;
@@ -287,9 +167,16 @@ fn set_panic_hook() {
 
 /// Ctrl-z: give the terminal back, stop, and on return take it again.
 fn suspend(terminal: &mut DefaultTerminal, app: &App, keymap: &Keymap) -> io::Result<()> {
+    stop_and_retake(terminal)?;
+    terminal.draw(|frame| ui::draw_with(frame, app, keymap))?;
+    Ok(())
+}
+
+/// Gives the terminal back, stops, and on return takes it again, empty.
+fn stop_and_retake(terminal: &mut DefaultTerminal) -> io::Result<()> {
     restore();
     let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
-    resume(terminal, app, keymap)
+    retake(terminal)
 }
 
 /// Takes the terminal again after a stop and redraws all of it.
